@@ -1,0 +1,122 @@
+/**
+ * corroborate — cross-source claim reconciliation.
+ *
+ * The public surface: re-exports only. The pipeline is model → values → reconcile → render.
+ *
+ * @example
+ * import { reconcile, toMarkdown } from 'corroborate';
+ * console.log(toMarkdown(reconcile(reports)));
+ *
+ * @packageDocumentation
+ */
+
+// The vocabulary: zod schemas, inferred types, the error class.
+export {
+  SourceSchema,
+  SourceKindSchema,
+  ReportSchema,
+  ReportInputSchema,
+  ClaimSchema,
+  ClaimInputSchema,
+  EvidenceSchema,
+  ValueSchema,
+  ValueInputSchema,
+  PhraseValueSchema,
+  QuantityValueSchema,
+  QuantityQualifierSchema,
+  TimeValueSchema,
+  TimeAnchorSchema,
+  GranularitySchema,
+  DateOrDateTimeSchema,
+  QuoteValueSchema,
+  EntityValueSchema,
+  TextValueSchema,
+  BooleanValueSchema,
+  JsonValueSchema,
+  PlainJsonSchema,
+  VerdictSchema,
+  PairVerdictSchema,
+  ReasonSchema,
+  ComparisonSchema,
+  WordDiffOpSchema,
+  FactKindSchema,
+  FindingClaimSchema,
+  PairComparisonSchema,
+  ConsensusSchema,
+  FindingSchema,
+  ReconcileResultSchema,
+  CorroborateError,
+  formatIssue,
+  formatPath,
+  buildJsonSchema,
+} from './model/public.js';
+export type {
+  Source,
+  SourceKind,
+  Report,
+  ReportInput,
+  Claim,
+  ClaimInput,
+  Evidence,
+  Value,
+  ValueKind,
+  ValueInput,
+  PhraseValue,
+  QuantityValue,
+  QuantityQualifier,
+  TimeValue,
+  TimeAnchor,
+  Granularity,
+  QuoteValue,
+  EntityValue,
+  TextValue,
+  BooleanValue,
+  JsonValue,
+  Verdict,
+  PairVerdict,
+  Reason,
+  Comparison,
+  WordDiffOp,
+  FactKind,
+  FindingClaim,
+  PairComparison,
+  Consensus,
+  Finding,
+  ReconcileResult,
+  CorroborateIssue,
+} from './model/public.js';
+
+// The value algebra: parse, compare, combine, format — one family per kind.
+export {
+  parseQuantity,
+  compareQuantities,
+  combineQuantities,
+  formatQuantity,
+  canonicalUnit,
+} from './values/quantity.js';
+export { parseTime, compareTimes, combineTimes, formatTime, resolveTimeValue } from './values/time.js';
+export { parseQuote, normalizeQuote, compareQuotes, combineQuotes, formatQuote, diffWords } from './values/quote.js';
+export {
+  parseEntity,
+  compareEntities,
+  combineEntities,
+  formatEntity,
+  entityKey,
+  createAliasTable,
+  DEFAULT_ALIASES,
+} from './values/entity.js';
+export type { AliasTable } from './values/entity.js';
+export { compareTexts, compareBooleans, compareJson } from './values/simple.js';
+export { compareValues, combineValues, formatValue, parsePhraseValue } from './values/compare.js';
+export type {
+  CompareOptions,
+  QuantityCompareOptions,
+  TimeCompareOptions,
+  EntityCompareOptions,
+} from './values/options.js';
+
+// Reconciliation and rendering.
+export { reconcile } from './reconcile/reconcile.js';
+export type { ReconcileOptions } from './reconcile/options.js';
+export { toJSON } from './render/json.js';
+export { toMarkdown } from './render/markdown.js';

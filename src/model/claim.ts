@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ValueInputSchema, ValueSchema } from './value.js';
+
+/**
+ * Where a claim stands in its report: the exact text and its UTF-16 offsets, so that
+ * `report.text.slice(start, end) === text`.
+ *
+ * @example
+ * EvidenceSchema.parse({ text: '1,178 accounts', start: 109, end: 123 });
+ */
+export const EvidenceSchema = z
+  .object({
+    text: z.string(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .strict()
+  .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+/** See {@link EvidenceSchema}. */
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+const claimShape = {
+  /** Optional caller id, kept in the output. */
+  id: z.string().min(1).optional(),
+  /** What the claim is about: an event or entity key ("fresh-order", "twitter-response"). */
+  subject: z.string().min(1),
+  /** What is measured: "accounts", "date", "quote", "speaker"… */
+  attribute: z.string().min(1),
+  /** Who the report attributes it to; absent = the outlet's own voice. */
+  speaker: z.string().min(1).optional(),
+  evidence: EvidenceSchema.optional(),
+  /** The extractor's or author's confidence in [0, 1]. */
+  confidence: z.number().min(0).max(1).optional(),
+};
+
+/**
+ * One assertion inside a report, with a typed value.
+ *
+ * @example
+ * ClaimSchema.parse({
+ *   subject: 'fresh-order', attribute: 'accounts',
+ *   value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' },
+ * });
+ */
+export const ClaimSchema = z.object({ ...claimShape, value: ValueSchema }).strict();
+/** See {@link ClaimSchema}. */
+export type Claim = z.infer<typeof ClaimSchema>;
+
+/**
+ * A claim as accepted on input: its value may still be a phrase
+ * (`{ kind: 'quantity', phrase: 'over 1,000 accounts' }`).
+ *
+ * @example
+ * ClaimInputSchema.parse({ subject: 'fresh-order', attribute: 'accounts', value: { kind: 'quantity', phrase: '1,178 accounts' } });
+ */
+export const ClaimInputSchema = z.object({ ...claimShape, value: ValueInputSchema }).strict();
+/** See {@link ClaimInputSchema}. */
+export type ClaimInput = z.infer<typeof ClaimInputSchema>;

@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+
+/** A problem with an input, as plain data: where (`path`) and what (`message`). */
+export interface CorroborateIssue {
+  /** JSON path into the input, e.g. `[0, 'claims', 2, 'value', 'phrase']`. */
+  path: (string | number)[];
+  message: string;
+  /** A stable code: a zod issue code, or one of ours (`evidence-mismatch`, `unparseable`, `duplicate-report`). */
+  code: string;
+}
+
+/**
+ * The one error class corroborate throws for bad input. It carries every problem found,
+ * each with the JSON path where it is.
+ *
+ * @example
+ * try {
+ *   reconcile([{ id: 'a' }]);
+ * } catch (error) {
+ *   if (error instanceof CorroborateError) console.log(error.issues[0].path); // [0, 'source']
+ * }
+ */
+export class CorroborateError extends Error {
+  override readonly name = 'CorroborateError';
+  readonly issues: CorroborateIssue[];
+
+  constructor(message: string, issues: CorroborateIssue[] = []) {
+    super(issues.length ? `${message}\n${issues.map(formatIssue).join('\n')}` : message);
+    this.issues = issues;
+  }
+}
+
+/**
+ * Renders an issue as `path: message`, the path in JSON-path style (`$[0].claims[2].value`).
+ *
+ * @example
+ * formatIssue({ path: [0, 'source'], message: 'Required', code: 'invalid_type' }); // '$[0].source: Required'
+ */
+export function formatIssue(issue: CorroborateIssue): string {
+  return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+/**
+ * A JSON path in the `$[0].claims[2]` style.
+ *
+ * @example
+ * formatPath([0, 'claims', 2]); // '$[0].claims[2]'
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '$';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** Converts zod issues to ours, prefixing their paths. */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): CorroborateIssue[] {
+  return issues.map((issue) => ({
+    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    message: issue.message,
+    code: issue.code,
+  }));
+}

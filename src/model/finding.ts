@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { EvidenceSchema } from './claim.js';
+import { DateOrDateTimeSchema, ValueSchema } from './value.js';
+
+/**
+ * The outcome of comparing claims: they say the same thing (`agree`), can both be true
+ * (`compatible`: a hedge, rounding, a coarser date, an excerpt), cannot both be true
+ * (`conflict`), or only one independent source says it (`single-source`).
+ *
+ * @example
+ * VerdictSchema.parse('compatible');
+ */
+export const VerdictSchema = z.enum(['agree', 'compatible', 'conflict', 'single-source']);
+/** See {@link VerdictSchema}. */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** The verdict of one pairwise comparison (never `single-source`). */
+export const PairVerdictSchema = z.enum(['agree', 'compatible', 'conflict']);
+/** See {@link PairVerdictSchema}. */
+export type PairVerdict = z.infer<typeof PairVerdictSchema>;
+
+/**
+ * Why a verdict was reached, as a stable code a program can switch on.
+ *
+ * @example
+ * ReasonSchema.parse('rounding');
+ */
+export const ReasonSchema = z.enum([
+  // agree
+  'identical',
+  'equal',
+  'case',
+  'punctuation',
+  'alias',
+  'same-organisation',
+  // compatible
+  'hedge',
+  'rounding',
+  'granularity',
+  'excerpt',
+  'initials',
+  'timezone',
+  'unresolved',
+  'title',
+  // conflict
+  'disjoint',
+  'wording',
+  'spelling',
+  'unit',
+  'different-entity',
+  'different-role',
+  'different-speaker',
+  'different-kind',
+  'different-value',
+  // finding-level
+  'single-source',
+  'internal-conflict',
+]);
+/** See {@link ReasonSchema}. */
+export type Reason = z.infer<typeof ReasonSchema>;
+
+/**
+ * One step of a word-level diff from the first quote to the second.
+ *
+ * @example
+ * WordDiffOpSchema.parse({ op: 'insert', text: 'Ministry of Electronics' });
+ */
+export const WordDiffOpSchema = z
+  .object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() })
+  .strict();
+/** See {@link WordDiffOpSchema}. */
+export type WordDiffOp = z.infer<typeof WordDiffOpSchema>;
+
+/**
+ * What comparing two values found, as plain data.
+ *
+ * @example
+ * ComparisonSchema.parse({ verdict: 'compatible', reason: 'hedge', detail: '1178 lies in "over 1,000"' });
+ */
+export const ComparisonSchema = z
+  .object({
+    verdict: PairVerdictSchema,
+    reason: ReasonSchema,
+    /** A short human-readable account of the comparison. */
+    detail: z.string(),
+    /** Word diff from the first to the second quote (quotes only). */
+    diff: z.array(WordDiffOpSchema).optional(),
+  })
+  .strict();
+/** See {@link ComparisonSchema}. */
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/**
+ * What kind of fact a finding is about, derived from its values.
+ *
+ * @example
+ * FactKindSchema.parse('count');
+ */
+export const FactKindSchema = z.enum(['count', 'date', 'quote', 'attribution', 'other']);
+/** See {@link FactKindSchema}. */
+export type FactKind = z.infer<typeof FactKindSchema>;
+
+/**
+ * One claim as it appears in a finding: which report, which source, what value, where.
+ *
+ * @example
+ * FindingClaimSchema.parse({ report: 'ht', source: 'ht', value: { kind: 'boolean', value: true } });
+ */
+export const FindingClaimSchema = z
+  .object({
+    report: z.string(),
+    source: z.string(),
+    id: z.string().optional(),
+    speaker: z.string().optional(),
+    value: ValueSchema,
+    evidence: EvidenceSchema.optional(),
+  })
+  .strict();
+/** See {@link FindingClaimSchema}. */
+export type FindingClaim = z.infer<typeof FindingClaimSchema>;
+
+/**
+ * A pairwise comparison inside a finding; `between` indexes into the finding's `claims`.
+ *
+ * @example
+ * PairComparisonSchema.parse({ between: [0, 1], verdict: 'agree', reason: 'equal', detail: 'both 1178' });
+ */
+export const PairComparisonSchema = ComparisonSchema.extend({
+  between: z.tuple([z.number().int(), z.number().int()]),
+});
+/** See {@link PairComparisonSchema}. */
+export type PairComparison = z.infer<typeof PairComparisonSchema>;
+
+/**
+ * The value the reports most plausibly support, how sure we are, and how it was chosen:
+ * `agreement` (the most specific value consistent with all claims), `weighted-vote`
+ * (claims conflict; sources weighted by reliability), or `single-source`.
+ *
+ * @example
+ * ConsensusSchema.parse({
+ *   value: { kind: 'boolean', value: true }, confidence: 0.75, method: 'agreement',
+ *   reports: ['ht', 'jagran'], independentSources: 2,
+ * });
+ */
+export const ConsensusSchema = z
+  .object({
+    value: ValueSchema,
+    confidence: z.number().min(0).max(1),
+    method: z.enum(['agreement', 'weighted-vote', 'single-source']),
+    /** Reports whose claims support the chosen value. */
+    reports: z.array(z.string()),
+    /** Distinct sources behind the chosen value (a source counts once however many reports it has). */
+    independentSources: z.number().int().min(0),
+  })
+  .strict();
+/** See {@link ConsensusSchema}. */
+export type Consensus = z.infer<typeof ConsensusSchema>;
+
+/**
+ * One slot's outcome: the verdict over all its claims, the deciding reason, the claims with
+ * their evidence, every pairwise comparison, a consensus, and a sentence a person can check.
+ *
+ * @example
+ * // produced by reconcile(); see its example
+ */
+export const FindingSchema = z
+  .object({
+    /** Stable id derived from the slot, unchanged when unrelated reports are added. */
+    id: z.string(),
+    kind: FactKindSchema,
+    verdict: VerdictSchema,
+    reason: ReasonSchema,
+    subject: z.string(),
+    attribute: z.string(),
+    /** The speaker shared by the slot's claims; null for the outlets' own voice and for quotes. */
+    speaker: z.string().nullable(),
+    explanation: z.string(),
+    claims: z.array(FindingClaimSchema),
+    comparisons: z.array(PairComparisonSchema),
+    consensus: ConsensusSchema.nullable(),
+    /** Distinct sources among the claims. */
+    independentSources: z.number().int().min(0),
+  })
+  .strict();
+/** See {@link FindingSchema}. */
+export type Finding = z.infer<typeof FindingSchema>;
+
+/**
+ * The whole outcome of reconcile(): the reports considered, a summary count per verdict and
+ * the findings, conflicts first.
+ *
+ * @example
+ * // const result: ReconcileResult = reconcile(reports);
+ */
+export const ReconcileResultSchema = z
+  .object({
+    version: z.literal(1),
+    reports: z.array(
+      z
+        .object({
+          id: z.string(),
+          source: z.string(),
+          sourceName: z.string(),
+          publishedAt: DateOrDateTimeSchema.nullable(),
+        })
+        .strict(),
+    ),
+    summary: z
+      .object({
+        findings: z.number().int(),
+        conflict: z.number().int(),
+        compatible: z.number().int(),
+        agree: z.number().int(),
+        singleSource: z.number().int(),
+      })
+      .strict(),
+    findings: z.array(FindingSchema),
+  })
+  .strict();
+/** See {@link ReconcileResultSchema}. */
+export type ReconcileResult = z.infer<typeof ReconcileResultSchema>;

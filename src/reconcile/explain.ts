@@ -1,0 +1,69 @@
+import type { Comparison, Verdict } from '../model/index.js';
+import { formatValue } from '../values/compare.js';
+import { compareStrings } from '../values/canonical.js';
+import type { SlotClaim } from './slots.js';
+
+/**
+ * How a claim's value reads in an explanation: the value, with the report's own words when
+ * they say more ("2021-02-08 ("on Monday")").
+ *
+ * @example
+ * describeClaim(entry); // '2021-02-08 ("said on Monday")'
+ */
+export function describeClaim(entry: SlotClaim): string {
+  const shown = formatValue(entry.claim.value);
+  const words = entry.claim.evidence?.text;
+  if (words && entry.claim.value.kind !== 'quote' && !shown.includes(words)) return `${shown} ("${clip(words)}")`;
+  return entry.claim.value.kind === 'quote' ? clip(shown, 90) : shown;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function byOutlet(claims: readonly SlotClaim[]): Map<string, string[]> {
+  const outlets = new Map<string, string[]>();
+  for (const entry of claims) {
+    const name = entry.report.source.name;
+    const said = describeClaim(entry);
+    const list = outlets.get(name) ?? [];
+    if (!list.includes(said)) list.push(said);
+    outlets.set(name, list);
+  }
+  return outlets;
+}
+
+/**
+ * One sentence a person can check: which outlets say what, and why that is a conflict, a
+ * compatible pair or agreement.
+ *
+ * @example
+ * explain(claims, 'conflict', comparison);
+ * // 'Hindustan Times says 2021-02-08 ("on Monday") but Jagran says 2021-02-09 ("on Tuesday"): different days.'
+ */
+export function explain(claims: readonly SlotClaim[], verdict: Verdict, deciding: Comparison | null): string {
+  const outlets = byOutlet(claims);
+  const names = [...outlets.keys()].sort(compareStrings);
+  const detail = deciding ? deciding.detail : '';
+  const says = (name: string) => `${name} ${(outlets.get(name) ?? []).length > 1 ? 'has' : 'says'} ${(outlets.get(name) ?? []).join('; ')}`;
+  switch (verdict) {
+    case 'single-source':
+      return `Only ${names[0] ?? 'one source'} reports this: ${(outlets.get(names[0] ?? '') ?? []).join('; ')}${
+        deciding && deciding.verdict === 'conflict' ? ` — though its own claims conflict (${detail})` : ''
+      }.`;
+    case 'conflict':
+      return `${names.map(says).join(' but ')}: ${detail}.`;
+    case 'compatible':
+      return `${names.map(says).join(', while ')} — compatible: ${detail}.`;
+    case 'agree':
+      return `${listNames(names)} agree: ${(outlets.get(names[0] ?? '') ?? []).join('; ')}${
+        deciding && deciding.reason !== 'identical' && deciding.reason !== 'equal' ? ` (${detail})` : ''
+      }.`;
+  }
+}
+
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,2 @@
+export { toJSON } from './json.js';
+export { toMarkdown } from './markdown.js';
