@@ -12,7 +12,9 @@ import type { SlotClaim } from './slots.js';
  */
 export function describeClaim(entry: SlotClaim): string {
   const shown = formatValue(entry.claim.value);
-  const words = entry.claim.evidence?.text;
+  const { value } = entry.claim;
+  // Without evidence, a time still has the phrase it was read from.
+  const words = entry.claim.evidence?.text ?? (value.kind === 'time' ? value.text : undefined);
   if (words && entry.claim.value.kind !== 'quote' && !shown.includes(words)) return `${shown} ("${clip(words)}")`;
   return entry.claim.value.kind === 'quote' ? clip(shown, 90) : shown;
 }
@@ -54,7 +56,7 @@ export function explain(claims: readonly SlotClaim[], verdict: Verdict, deciding
         deciding && deciding.verdict === 'conflict' ? ` — though its own claims conflict (${detail})` : ''
       }.`;
     case 'conflict':
-      return `${names.map(says).join(' but ')}: ${detail}.`;
+      return `${names.map(says).join(names.length === 2 ? ' but ' : '; ')}: ${gist(claims, deciding)}.`;
     case 'compatible':
       return `${names.map(says).join(', while ')} — compatible: ${detail}.`;
     case 'agree':
@@ -62,6 +64,21 @@ export function explain(claims: readonly SlotClaim[], verdict: Verdict, deciding
         deciding && deciding.reason !== 'identical' && deciding.reason !== 'equal' ? ` (${detail})` : ''
       }.`;
   }
+}
+
+/**
+ * The point of a conflict in a few words. The pairwise detail repeats both values, which the
+ * sentence already names, so disjoint values get a short phrase instead.
+ */
+function gist(claims: readonly SlotClaim[], deciding: Comparison | null): string {
+  if (!deciding) return 'they differ';
+  if (deciding.reason !== 'disjoint') return deciding.detail;
+  const values = claims.map((c) => c.claim.value);
+  if (values.every((v) => v.kind === 'time')) {
+    return values.every((v) => v.kind === 'time' && v.granularity === 'day') ? 'different days' : 'the times do not overlap';
+  }
+  if (values.every((v) => v.kind === 'quantity')) return 'the figures cannot both be true';
+  return deciding.detail;
 }
 
 function clip(text: string, max = 60): string {
