@@ -3,5 +3,5 @@
 import { writeFileSync } from 'node:fs';
 import { buildJsonSchema } from '../src/model/json-schema.js';
 
-writeFileSync(new URL('../schema/corroborate.schema.json', import.meta.url), buildJsonSchema());
+writeFileSync(new URL('./corroborate.schema.json', import.meta.url), buildJsonSchema());
 process.stdout.write('wrote schema/corroborate.schema.json\n');
