@@ -19,6 +19,26 @@ export const EvidenceSchema = z
 /** See {@link EvidenceSchema}. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/**
+ * Where a claim extracted from text sits and what surrounds it; alignment uses this to decide
+ * which claims across reports are about the same fact.
+ *
+ * @example
+ * ClaimContextSchema.parse({ sentence: { start: 0, end: 120 }, keywords: ['order', 'take', 'down'], entities: ['Twitter'] });
+ */
+export const ClaimContextSchema = z
+  .object({
+    /** The sentence the claim is in (offsets into the report text). */
+    sentence: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict(),
+    /** Content words of the sentence outside quotes, lower-cased and lightly stemmed. */
+    keywords: z.array(z.string()),
+    /** Named entities in the sentence outside quotes. */
+    entities: z.array(z.string()),
+  })
+  .strict();
+/** See {@link ClaimContextSchema}. */
+export type ClaimContext = z.infer<typeof ClaimContextSchema>;
+
 const claimShape = {
   /** Optional caller id, kept in the output. */
   id: z.string().min(1).optional(),
@@ -31,6 +51,8 @@ const claimShape = {
   evidence: EvidenceSchema.optional(),
   /** The extractor's or author's confidence in [0, 1]. */
   confidence: z.number().min(0).max(1).optional(),
+  /** For claims extracted from text: the sentence and its keywords, used by alignment. */
+  context: ClaimContextSchema.optional(),
 };
 
 /**
