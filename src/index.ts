@@ -18,6 +18,7 @@ export {
   ReportInputSchema,
   ClaimSchema,
   ClaimInputSchema,
+  ClaimContextSchema,
   EvidenceSchema,
   ValueSchema,
   ValueInputSchema,
@@ -57,6 +58,7 @@ export type {
   ReportInput,
   Claim,
   ClaimInput,
+  ClaimContext,
   Evidence,
   Value,
   ValueKind,
@@ -115,7 +117,17 @@ export type {
   EntityCompareOptions,
 } from './values/options.js';
 
+// Reading articles: text to claims with exact evidence.
+export { extract } from './extract/extract.js';
+export type { ExtractOptions } from './extract/extract.js';
+export { parseArticle } from './extract/article.js';
+export type { Article } from './extract/article.js';
+export { splitSentences } from './extract/sentences.js';
+export type { Sentence } from './extract/sentences.js';
+
 // Reconciliation and rendering.
+export { compareArticles } from './pipeline.js';
+export type { ArticleInput } from './pipeline.js';
 export { reconcile } from './reconcile/reconcile.js';
 export type { ReconcileOptions } from './reconcile/options.js';
 export { toJSON } from './render/json.js';

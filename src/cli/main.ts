@@ -1,18 +1,39 @@
 // The `corroborate` command. The only place in src/ that touches Node built-ins.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CorroborateError, formatIssue, reconcile, toJSON, toMarkdown } from '../index.js';
+import { InputError, loadFile, type LoadedReport } from './inputs.js';
 
-const USAGE = `Usage: corroborate reconcile FILE... [--format markdown|json] [--out FILE]
+const USAGE = `Usage:
+  corroborate compare FILE... [--format markdown|json] [--out FILE]
+  corroborate reconcile FILE... [--format markdown|json] [--out FILE]   (same, for claims files)
 
-Reconciles reports that carry structured claims. Each FILE is JSON: one report or an array
-of reports (see schema/corroborate.schema.json, ReportInput). A report may name its article
-with "textFile" (a path relative to the JSON file) to have evidence offsets checked.
+Reads articles and reports, extracts their counts, dates, quotes and attributions, lines them
+up across files and says fact by fact where they agree, are compatible or conflict.
+
+FILE is either
+  - article text (.txt, .md…), optionally with front matter:
+        ---
+        source: The Daily Ledger
+        published: 2024-03-12          (or 2024-03-12T21:40:00+05:30)
+        url: https://…
+        title: …
+        ---
+    or the seed header: a first line starting " date YYYY-MM-DD ";
+  - JSON: one report or an array of reports (schema/corroborate.schema.json, ReportInput).
+    "textFile" names the article a report's evidence points into; a report with text and no
+    claims has its claims extracted.
+Report id = file name without extension. Without a publication date, relative dates
+("on Monday") stay unresolved.
+
+Options:
+  --format markdown|json   output format (default markdown); json is the versioned contract
+  --out FILE               write there instead of standard output
+  -h, --help               this text
 
 Examples:
-  corroborate reconcile ht.claims.json jagran.claims.json
-  corroborate reconcile reports.json --format json --out result.json
+  corroborate compare examples/twitter-india-2021/*.txt
+  corroborate compare a.txt b.txt --format json --out result.json
 
 Exit status: 0 on success, 2 on usage or input errors.`;
 
@@ -37,38 +58,29 @@ function main(argv: string[]): number {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'reconcile') return usageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'compare' && command !== 'reconcile') return usageError(command ? `unknown command "${command}"` : 'no command given');
   if (files.length === 0) return usageError('no input files');
   if (values.format !== 'markdown' && values.format !== 'json') return usageError(`--format must be markdown or json, not "${values.format}"`);
 
-  const reports: unknown[] = [];
-  const origins: { file: string; index: number | null }[] = [];
+  const loaded: LoadedReport[] = [];
   for (const file of files) {
-    const loaded = loadReports(file);
-    if (typeof loaded === 'string') {
-      process.stderr.write(`corroborate: ${loaded}\n`);
-      return 2;
-    }
-    for (const entry of loaded) {
-      reports.push(entry.report);
-      origins.push({ file, index: entry.index });
+    try {
+      loaded.push(...loadFile(file));
+    } catch (error) {
+      if (error instanceof InputError) {
+        process.stderr.write(`corroborate: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
     }
   }
   let output: string;
   try {
-    const result = reconcile(reports);
+    const result = reconcile(loaded.map((l) => l.report));
     output = values.format === 'json' ? toJSON(result) : toMarkdown(result);
   } catch (error) {
     if (error instanceof CorroborateError) {
-      // Name the file each problem is in, with the JSON path inside that file.
-      const lines = error.issues.map((issue) => {
-        const [first, ...rest] = issue.path;
-        const origin = typeof first === 'number' ? origins[first] : undefined;
-        if (!origin) return `  ${formatIssue(issue)}`;
-        const path = origin.index === null ? rest : [origin.index, ...rest];
-        return `  ${origin.file}: ${formatIssue({ ...issue, path })}`;
-      });
-      process.stderr.write(`corroborate: ${error.message.split('\n')[0]}\n${lines.join('\n')}\n`);
+      process.stderr.write(`corroborate: ${error.message.split('\n')[0]}\n${describeIssues(error, loaded)}\n`);
       return 2;
     }
     throw error;
@@ -78,38 +90,17 @@ function main(argv: string[]): number {
   return 0;
 }
 
-function loadReports(file: string): { report: unknown; index: number | null }[] | string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return `${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return `${file}: not valid JSON (${(error as Error).message})`;
-  }
-  const list = Array.isArray(data) ? data : [data];
-  const out: { report: unknown; index: number | null }[] = [];
-  const at = (index: number) => (Array.isArray(data) ? index : null);
-  for (const [index, item] of list.entries()) {
-    if (item && typeof item === 'object' && !Array.isArray(item) && typeof (item as { textFile?: unknown }).textFile === 'string') {
-      const { textFile, ...rest } = item as { textFile: string };
-      const path = join(dirname(file), textFile);
-      try {
-        out.push({ report: { ...rest, text: readFileSync(path, 'utf8') }, index: at(index) });
-      } catch {
-        return `${file}: ${Array.isArray(data) ? `$[${index}].` : '$.'}textFile: cannot read ${path}`;
-      }
-    } else if (item && typeof item === 'object' && !Array.isArray(item) && !('id' in item)) {
-      out.push({ report: { id: basename(file, extname(file)), ...item }, index: at(index) });
-    } else {
-      out.push({ report: item, index: at(index) });
-    }
-  }
-  return out;
+/** Names the file each problem is in, with the JSON path inside that file. */
+function describeIssues(error: CorroborateError, loaded: readonly LoadedReport[]): string {
+  return error.issues
+    .map((issue) => {
+      const [first, ...rest] = issue.path;
+      const origin = typeof first === 'number' ? loaded[first] : undefined;
+      if (!origin) return `  ${formatIssue(issue)}`;
+      const path = origin.index === null ? rest : [origin.index, ...rest];
+      return `  ${origin.file}: ${formatIssue({ ...issue, path })}`;
+    })
+    .join('\n');
 }
 
 function usageError(message: string): number {
@@ -117,4 +108,9 @@ function usageError(message: string): number {
   return 2;
 }
 
+// A closed pipe (corroborate … | head) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = main(process.argv.slice(2));

@@ -7,6 +7,8 @@ export interface CorroborateIssue {
   message: string;
   /** A stable code: a zod issue code, or one of ours (`evidence-mismatch`, `unparseable`, `duplicate-report`). */
   code: string;
+  /** 1-based line in a text input (front matter), when the problem has one. */
+  line?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export class CorroborateError extends Error {
  * formatIssue({ path: [0, 'source'], message: 'Required', code: 'invalid_type' }); // '$[0].source: Required'
  */
 export function formatIssue(issue: CorroborateIssue): string {
-  return `${formatPath(issue.path)}: ${issue.message}`;
+  return `${issue.line !== undefined ? `line ${issue.line}: ` : ''}${formatPath(issue.path)}: ${issue.message}`;
 }
 
 /**

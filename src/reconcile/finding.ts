@@ -14,6 +14,8 @@ import { factKind, type Slot, type SlotClaim } from './slots.js';
  */
 export function compareClaims(a: SlotClaim, b: SlotClaim, options: CompareOptions): Comparison {
   const byValue = compareValues(a.claim.value, b.claim.value, options);
+  const zones = acrossTimeZones(a, b, byValue);
+  if (zones) return zones;
   const sa = a.claim.speaker;
   const sb = b.claim.speaker;
   if (a.claim.value.kind === 'quote' && byValue.verdict !== 'conflict' && sa !== undefined && sb !== undefined) {
@@ -27,6 +29,40 @@ export function compareClaims(a: SlotClaim, b: SlotClaim, options: CompareOption
     }
   }
   return byValue;
+}
+
+function offsetMinutes(publishedAt: string | null): number | null {
+  const m = publishedAt ? /([+-])(\d{2}):(\d{2})$|Z$/.exec(publishedAt) : null;
+  if (!m) return null;
+  return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * Adjacent calendar days from reports written in different time zones can be one moment
+ * ("late on Monday night" in New York is "Tuesday morning" in Tokyo): compatible, reason
+ * `timezone`, instead of a conflict. Needs both reports' publication offsets.
+ */
+function acrossTimeZones(a: SlotClaim, b: SlotClaim, byValue: Comparison): Comparison | null {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  if (byValue.reason !== 'disjoint' || va.kind !== 'time' || vb.kind !== 'time') return null;
+  if (va.granularity !== 'day' || vb.granularity !== 'day' || !va.start || !vb.start || va.start !== va.end || vb.start !== vb.end) return null;
+  const oa = offsetMinutes(a.report.publishedAt);
+  const ob = offsetMinutes(b.report.publishedAt);
+  if (oa === null || ob === null || oa === ob) return null;
+  const days = Math.abs(Date.parse(`${va.start}T00:00:00Z`) - Date.parse(`${vb.start}T00:00:00Z`)) / 86_400_000;
+  if (days !== 1) return null;
+  return {
+    verdict: 'compatible',
+    reason: 'timezone',
+    detail: `${va.start} and ${vb.start} are adjacent days in reports from different time zones (UTC${fmt(oa)} and UTC${fmt(ob)}), so they can be the same moment`,
+  };
+}
+
+function fmt(minutes: number): string {
+  const sign = minutes < 0 ? '−' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 function comparisonKey(entry: SlotClaim): string {
@@ -87,8 +123,8 @@ export function buildFinding(slot: Slot, reliabilityOf: ReliabilityOf, options: 
     reason = worst?.reason ?? 'identical';
   }
 
-  const subject = pickLabel(slot.claims.map((c) => c.claim.subject));
-  const attribute = pickLabel(slot.claims.map((c) => c.claim.attribute));
+  const subject = slot.display?.subject ?? pickLabel(slot.claims.map((c) => c.claim.subject));
+  const attribute = slot.display?.attribute ?? pickLabel(slot.claims.map((c) => c.claim.attribute));
   const speakers = claims.map((c) => c.claim.speaker).filter((s): s is string => s !== undefined);
   return {
     id: `f-${stableHash(slot.key)}`,

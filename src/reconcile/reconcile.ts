@@ -2,6 +2,7 @@ import { CorroborateError, type ReconcileResult } from '../model/index.js';
 import { compareStrings } from '../values/canonical.js';
 import { createAliasTable, type AliasTable } from '../values/entity.js';
 import type { CompareOptions } from '../values/options.js';
+import { alignSlots } from './align.js';
 import { buildFinding } from './finding.js';
 import { validateOptions, type ReconcileOptions } from './options.js';
 import { compareVerdicts } from './order.js';
@@ -9,8 +10,8 @@ import { prepareReports, type PreparedReport } from './prepare.js';
 import { groupIntoSlots } from './slots.js';
 
 /**
- * Reconciles reports that carry structured claims: groups the claims into slots by
- * (subject, attribute, speaker), compares every slot's values with the value algebra, and
+ * Reconciles reports: groups structured claims into slots by (subject, attribute, speaker)
+ * and lines up claims extracted from text (see {@link extract}) by their context, compares every slot's values with the value algebra, and
  * returns one finding per slot — verdict, reason, evidence, consensus and an explanation —
  * conflicts first. Deterministic and independent of the order of reports and claims; the
  * input is never mutated. Throws {@link CorroborateError} (with JSON paths) on bad input.
@@ -33,7 +34,9 @@ export function reconcile(reports: readonly unknown[], options?: ReconcileOption
   const compareOptions: CompareOptions = { ...checked, entity: { ...checked.entity, aliases } };
   const reliabilityOf = reliabilityFor(prepared, checked);
 
-  const findings = groupIntoSlots(prepared, aliases)
+  const fromText = prepared.flatMap((report) => report.claims.filter((claim) => claim.context).map((claim) => ({ report, claim })));
+  const slots = [...groupIntoSlots(prepared, aliases), ...alignSlots(fromText, compareOptions)];
+  const findings = slots
     .map((slot) => buildFinding(slot, reliabilityOf, compareOptions))
     .sort((a, b) => compareVerdicts(a.verdict, b.verdict) || compareStrings(a.kind, b.kind) || compareStrings(a.subject, b.subject) || compareStrings(a.attribute, b.attribute) || compareStrings(a.id, b.id));
 

@@ -16,6 +16,8 @@ export interface Slot {
   /** Canonical speaker key, or null for the outlet's own voice and for quotes. */
   speakerKey: string | null;
   claims: SlotClaim[];
+  /** Labels to show; keyed slots show the claims' own spelling instead. */
+  display?: { subject: string; attribute: string };
 }
 
 /**
@@ -69,7 +71,8 @@ export function factKind(claims: readonly Pick<Claim, 'value' | 'attribute'>[]):
 }
 
 /**
- * Groups claims into slots by (subject, attribute, speaker) after normalisation. Quotes are
+ * Groups keyed claims (those without a text `context`) into slots by (subject, attribute,
+ * speaker) after normalisation. Quotes are
  * grouped without the speaker: who said the words is itself checked, so that the same words
  * given to two speakers show up as an attribution conflict instead of two quiet slots.
  */
@@ -77,6 +80,7 @@ export function groupIntoSlots(reports: readonly PreparedReport[], aliases: Alia
   const slots = new Map<string, Slot>();
   for (const report of reports) {
     for (const claim of report.claims) {
+      if (claim.context) continue; // claims read from text have no keys: alignSlots places them
       const subject = normalizeKey(claim.subject);
       const attribute = normalizeKey(claim.attribute);
       const speaker = claim.value.kind === 'quote' ? null : speakerKey(claim.speaker, aliases);

@@ -218,8 +218,14 @@ const TITLE_WORDS = new Set([
   'superintendent', 'head', 'chief', 'director-general', 'ceo', 'cfo', 'cto', 'coo', 'founder',
   'co-founder', 'chairman', 'chairperson', 'chairwoman', 'director', 'md', 'spokesperson', 'spokesman',
   'spokeswoman', 'representative',
+  // Office and profession words that precede names in news copy ("senior advocate Meera Pathak",
+  // "District Collector Meera Iyer", "Superintendent of Police Kavita Negi", "opposition leader …").
+  'advocate', 'lawyer', 'attorney', 'collector', 'magistrate', 'leader', 'opposition', 'officer', 'police',
+  'councillor', 'councilman', 'commander', 'sheriff', 'coach', 'manager', 'editor', 'economist', 'analyst',
+  'activist', 'engineer', 'scientist', 'researcher', 'professor', 'sp', 'dm', 'dcp', 'acp', 'sho', 'ips', 'ias',
 ]);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'shri', 'sri', 'smt', 'sir', 'dame']);
 const MODIFIERS = new Set(['senior', 'top', 'former', 'official', 'deputy', 'acting', 'interim', 'joint', 'another']);
 const OF_WORDS = new Set(['of', 'for', 'from', 'at', 'by', 'with']);
 const DETERMINERS = new Set(['its', 'a', 'an', 'the', 'their', 'his', 'her']);
@@ -566,20 +572,22 @@ export function compareEntities(a: EntityValue, b: EntityValue, options: EntityC
   }
   const ta = nameTokens(a.name);
   const tb = nameTokens(b.name);
-  let nameReason: 'identical' | 'equal' | 'alias' | 'initials';
+  let nameReason: 'identical' | 'equal' | 'alias' | 'initials' | 'surname';
   if (foldName(a.name) === foldName(b.name) || (ta.length > 0 && ta.join(' ') === tb.join(' '))) {
     nameReason = a.name === b.name ? 'identical' : 'equal';
   } else if (entityKey(a.name, table) === entityKey(b.name, table)) {
     nameReason = 'alias';
   } else if (
-    initialsCompatible(ta, tb, looksPersonal(a) || looksPersonal(b)) ||
-    (Math.min(ta.length, tb.length) === 1 &&
-      Math.max(ta.length, tb.length) >= 2 &&
-      ta[ta.length - 1] === tb[tb.length - 1] &&
-      (looksPersonal(a) || looksPersonal(b)) &&
-      a.type !== 'organisation' &&
-      b.type !== 'organisation')
+    Math.min(ta.length, tb.length) === 1 &&
+    Math.max(ta.length, tb.length) >= 2 &&
+    ta[ta.length - 1] === tb[tb.length - 1] &&
+    (looksPersonal(a) || looksPersonal(b)) &&
+    a.type !== 'organisation' &&
+    b.type !== 'organisation'
   ) {
+    // News names a person in full once, then by surname ("Ms Arora", "Kulkarni"): the same person.
+    nameReason = 'surname';
+  } else if (initialsCompatible(ta, tb, looksPersonal(a) || looksPersonal(b))) {
     nameReason = 'initials';
   } else {
     const typo = nearMisspelling(ta, tb);
@@ -611,9 +619,22 @@ export function compareEntities(a: EntityValue, b: EntityValue, options: EntityC
   }
   const titleA = a.title === undefined ? undefined : foldName(a.title);
   const titleB = b.title === undefined ? undefined : foldName(b.title);
-  const titlesDiffer = titleA !== undefined && titleB !== undefined && titleA !== titleB;
+  // A title shortened from the front is the same title ("District Collector" → "Collector");
+  // one that adds or changes words may not be ("Union minister" vs "Union Minister of …").
+  // An honorific ("Ms", "Dr") is no title to disagree with.
+  const titlesDiffer =
+    titleA !== undefined &&
+    titleB !== undefined &&
+    titleA !== titleB &&
+    !HONORIFICS.has(titleA.replace(/\.$/, '')) &&
+    !HONORIFICS.has(titleB.replace(/\.$/, '')) &&
+    !titleA.endsWith(` ${titleB}`) &&
+    !titleB.endsWith(` ${titleA}`);
 
-  if (nameReason === 'initials') {
+  if (nameReason === 'surname' && !titlesDiffer && !sameOrganisation) {
+    return { verdict: 'agree', reason: 'equal', detail: `${la} and ${lb} name the same person, once by surname` };
+  }
+  if (nameReason === 'initials' || nameReason === 'surname') {
     return { verdict: 'compatible', reason: 'initials', detail: `${la} and ${lb} may be the same name (initials or a shortened name)` };
   }
   if (titlesDiffer) {

@@ -26,6 +26,12 @@ export const UNIT_SYNONYMS: Readonly<Record<string, string>> = Object.freeze({
   lives: 'deaths',
   injured: 'injuries',
   wounded: 'injuries',
+  residents: 'people',
+  respondents: 'people',
+  citizens: 'people',
+  vessels: 'ships',
+  homes: 'houses',
+  nations: 'countries',
 });
 
 // Currency words/symbols → ISO code. Looked up lower-case.
@@ -88,6 +94,7 @@ function pluralize(w: string): string {
   const irregular = IRREGULAR[w];
   if (irregular !== undefined) return irregular;
   if (!isAsciiWord(w)) return w;
+  if (w.endsWith('men') || w.endsWith('people')) return w; // fishermen, policemen, townspeople
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w;
   if (w.length > 1 && w.endsWith('y') && !'aeiou'.includes(w.charAt(w.length - 2))) return `${w.slice(0, -1)}ies`;
   if (w.endsWith('s') || w.endsWith('x') || w.endsWith('z') || w.endsWith('ch') || w.endsWith('sh')) return `${w}es`;

@@ -208,7 +208,7 @@ const UNITS = new Map<string, 'day' | 'week' | 'month' | 'year'>([
 
 /** Punctuation that never changes a date's meaning ("Feb. 4", "June 2, 2023", "(08 February)"). */
 const DROPPED = new Set(['.', ',', '(', ')', '[', ']', '{', '}', '"', "'", '“', '”', '‘', '’', '`', ';', '!', '?', '…', 'the', 'of']);
-const LEADING_FILLERS = new Set(['on', 'in', 'since', 'during', 'at']);
+const LEADING_FILLERS = new Set(['on', 'in', 'since', 'during', 'at', 'by']);
 const PARTS_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight']);
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const ZONE_WORDS = new Set(['ist', 'gmt', 'utc', 'et', 'est', 'edt', 'ct', 'cst', 'cdt', 'pt', 'pst', 'pdt', 'bst', 'cet', 'cest']);

@@ -204,7 +204,13 @@ describe('compareEntities', () => {
     expect(verdictOf('P. K. Jena', 'Pradeep Jena')).toEqual(['compatible', 'initials']);
     expect(verdictOf('Pradeep K. Jena', 'PK Jena')).toEqual(['compatible', 'initials']);
     expect(verdictOf('Pradeep K. Jena', 'Pradeep Jena')).toEqual(['compatible', 'initials']);
-    expect(verdictOf('Mr Jena', 'Pradeep Jena')).toEqual(['compatible', 'initials']);
+  });
+
+  it('takes a later mention by surname as the same person', () => {
+    expect(verdictOf('Mr Jena', 'Pradeep Jena')).toEqual(['agree', 'equal']);
+    expect(verdictOf('Kulkarni', 'Chief Fire Officer Ramesh Kulkarni')).toEqual(['agree', 'equal']);
+    expect(verdictOf('Ms Arora', 'Home Secretary Meenakshi Arora')).toEqual(['agree', 'equal']);
+    expect(verdictOf('Jena', 'Pradeep Mehta')[0]).toBe('conflict');
   });
 
   it('allows a left-out middle name only for people', () => {

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { extract } from './extract/extract.js';
+import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type ReconcileResult } from './model/index.js';
+import type { ReconcileOptions } from './reconcile/options.js';
+import { reconcile } from './reconcile/reconcile.js';
+
+const ArticleInputSchema = z
+  .object({
+    id: z.string().min(1),
+    text: z.string(),
+    source: z.union([z.string().min(1), SourceSchema]).optional(),
+    publishedAt: DateOrDateTimeSchema.nullable().optional(),
+    url: z.string().optional(),
+    title: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * One article for {@link compareArticles}: its text and what is known about it.
+ *
+ * @example
+ * const article: ArticleInput = { id: 'ht', source: 'Hindustan Times', publishedAt: '2021-02-08', text: '…' };
+ */
+export type ArticleInput = z.input<typeof ArticleInputSchema>;
+
+/**
+ * The whole pipeline on article text: extract every count, date, quote and attribution from
+ * each article, line the claims up across articles, and reconcile them.
+ *
+ * @example
+ * const result = compareArticles([
+ *   { id: 'a', source: 'Daily A', publishedAt: '2021-02-08', text: 'Twitter responded on Monday, officials said.' },
+ *   { id: 'b', source: 'Daily B', publishedAt: '2021-02-09', text: 'Twitter responded on Tuesday, officials said.' },
+ * ]);
+ * result.findings[0].verdict; // 'conflict' (2021-02-08 vs 2021-02-09)
+ */
+export function compareArticles(articles: readonly ArticleInput[], options?: ReconcileOptions): ReconcileResult {
+  if (!Array.isArray(articles)) {
+    throw new CorroborateError('compareArticles() expects an array of articles', [{ path: [], message: 'expected an array', code: 'invalid_type' }]);
+  }
+  const reports = articles.map((raw, index) => {
+    const parsed = ArticleInputSchema.safeParse(raw);
+    if (!parsed.success) throw new CorroborateError('Invalid article', fromZodIssues(parsed.error.issues, [index]));
+    const { text, ...meta } = parsed.data;
+    return extract(text, meta);
+  });
+  return reconcile(reports, options);
+}
