@@ -82,6 +82,8 @@ const ORG_ANAPHORS = new Set([
 // Generic ones ("the company") take the latest organisation speaker; the others ("the
 // ministry", "the bench") the latest phrase with the same head word.
 const GENERIC_ANAPHORS = new Set(['company', 'firm', 'platform', 'site', 'network', 'giant', 'outlet', 'startup', 'body', 'organisation', 'organization', 'airline']);
+// "the bench" is the court it sits in, when one was named.
+const HEAD_ALIASES = new Map([['bench', 'court']]);
 // Verbs that attribute words without introducing a statement: "X called the order “opaque”".
 const CHARACTERISING = new Set(['called', 'described', 'termed', 'dubbed', 'branded', 'labelled', 'labeled']);
 const STATEMENTS = new Set(['statement', 'statements', 'response', 'release', 'reply', 'communique', 'letter', 'tweet']);
@@ -187,6 +189,8 @@ interface Tokens {
   /** Lower-case word, the punctuation character, or '' for a quotation. */
   word: string[];
   cap: boolean[];
+  /** All capitals, two letters or more: "IT" is not "it". */
+  acronym: boolean[];
   sentence: number[];
 }
 
@@ -195,7 +199,7 @@ interface Tokens {
  * become speakers), each with its sentence. One pass.
  */
 function tokenize(text: string, spans: readonly [number, number][], sentences: readonly Sentence[]): Tokens {
-  const t: Tokens = { start: [], end: [], type: [], word: [], cap: [], sentence: [] };
+  const t: Tokens = { start: [], end: [], type: [], word: [], cap: [], acronym: [], sentence: [] };
   let span = 0;
   let k = 0;
   const sentenceOf = (pos: number): number => {
@@ -208,6 +212,7 @@ function tokenize(text: string, spans: readonly [number, number][], sentences: r
     t.type.push(type);
     t.word.push(word);
     t.cap.push(cap);
+    t.acronym.push(cap && end - start >= 2 && text.slice(start, end) === word.toUpperCase());
     t.sentence.push(sentenceOf(at));
   };
   const n = text.length;
@@ -260,7 +265,7 @@ function classOf(t: Tokens, i: number): number {
     return C_NONE;
   }
   if (DETERMINERS.has(w)) return C_DET;
-  if (PRONOUNS.has(w)) return C_PRON;
+  if (PRONOUNS.has(w) && !t.acronym[i]) return C_PRON;
   if (t.cap[i] && !CAPITALISED_STOPWORDS.has(w)) return C_NAME;
   if (CONNECTORS.has(w)) return C_CONN;
   const prevWord = i > 0 && t.type[i - 1] === WORD ? base(t.word[i - 1] as string) : '';
@@ -310,6 +315,8 @@ interface Chunk {
   speaker: boolean;
   /** "the council leader, Martin Reeve": the name the role phrase stands for. */
   appositive?: Chunk;
+  /** Ends in a possessive ("the High Court's"). */
+  possessive: boolean;
 }
 
 function collapse(s: string): string {
@@ -347,6 +354,7 @@ function classify(text: string, t: Tokens, cls: Uint8Array, a: number, b: number
     statement: false,
     sources: false,
     speaker: false,
+    possessive: isPossessive(t.word[b - 1] as string),
   };
   if (b === a + 1 && cls[a] === C_PRON) {
     chunk.type = 'pronoun';
@@ -417,8 +425,8 @@ function classify(text: string, t: Tokens, cls: Uint8Array, a: number, b: number
       if (last === 'government' || last === 'centre') chunk.type = 'org';
       chunk.sources = last === 'sources' || last === 'source';
       chunk.ref = chunk.type === 'org' ? { name, kind: 'org', org: name } : { name, kind: 'group' };
-      // "a senior official said … the official said": an antecedent for its role.
-      if (ROLES.has(last)) chunk.role = ROLES.get(last);
+      // "a senior official said … the official said": an antecedent for its role ("as minister" is not).
+      if (ROLES.has(last) && (first === 'a' || first === 'an')) chunk.role = ROLES.get(last);
     }
     return chunk;
   }
@@ -436,8 +444,18 @@ function classify(text: string, t: Tokens, cls: Uint8Array, a: number, b: number
       chunk.type = 'org';
       chunk.ref = { name, kind: 'org', org: displayName(text, t, s, end) };
     } else {
-      chunk.type = 'person'; // a title, not a person yet: not an antecedent for "the minister"
-      chunk.ref = { name, kind: 'person' };
+      // "Minister of State for Electronics and IT Rajiv Mohanty": a trailing personal name after
+      // the title's last word is split off with a comma, as parseEntity reads "Title, Name".
+      let p = end;
+      while (p > s && isRealName(t, cls, p - 1) && !t.acronym[p - 1] && !ORG_KEYWORDS.has(base(t.word[p - 1] as string))) p--;
+      const person = end - p >= 2 && (cls[p - 1] === C_NAME || cls[p - 1] === C_MOD);
+      chunk.type = 'person';
+      if (person) {
+        chunk.role = role;
+        chunk.ref = { name: `${displayName(text, t, a, p)}, ${displayName(text, t, p, end)}`, kind: 'person' };
+      } else {
+        chunk.ref = { name, kind: 'person' }; // a title, not a person: no antecedent for "the minister"
+      }
     }
     return chunk;
   }
@@ -552,14 +570,17 @@ function named(c: Chunk | undefined): c is Chunk {
   return c !== undefined && (c.type === 'person' || c.type === 'org' || c.type === 'unknown');
 }
 
-/** Pairs "the council leader, Martin Reeve," so the role phrase refers to the name after it. */
+/**
+ * Pairs a role phrase with a name beside it ("the council leader, Martin Reeve"; "Pradeep Jena,
+ * the ministry's secretary,") so the role phrase refers to the name.
+ */
 function linkAppositives(t: Tokens, chunks: Chunk[]): void {
   for (let i = 0; i + 1 < chunks.length; i++) {
     const c = chunks[i] as Chunk;
     const next = chunks[i + 1] as Chunk;
-    if ((c.type === 'role' || c.type === 'group') && t.word[c.b] === ',' && next.a === c.b + 1 && next.type === 'person') {
-      c.appositive = next;
-    }
+    if (t.word[c.b] !== ',' || next.a !== c.b + 1) continue;
+    if ((c.type === 'role' || c.type === 'group') && next.type === 'person') c.appositive = next;
+    else if (c.type === 'person' && next.type === 'role') next.appositive = c;
   }
 }
 
@@ -709,8 +730,9 @@ function asOrg(ref: Ref | null): Ref | null {
  * a bare surname never seen in full; a surname seen in full is a person); they the latest
  * organisation, group or person speaker; it the latest organisation speaker; "the spokesperson"
  * the latest named phrase with that role (else, for a voice role, the latest organisation
- * speaker); "the company"/"the statement" the latest organisation speaker; "the ministry" the
- * latest phrase naming a ministry. A role with an appositive name ("the council leader, Martin
+ * speaker, and for a person role the latest person speaker); "the company"/"the statement" the
+ * latest organisation speaker; "the ministry" the latest phrase naming a ministry, not in a
+ * possessive ("the bench": the court). A role next to a name ("the council leader, Martin
  * Reeve") is that name.
  */
 function resolve(chunks: readonly Chunk[]): void {
@@ -731,7 +753,7 @@ function resolve(chunks: readonly Chunk[]): void {
       case 'company': {
         const head = c.head ?? '';
         if (GENERIC_ANAPHORS.has(head)) c.ref = asOrg(orgSpeaker() ?? mentions.org?.ref ?? null);
-        else c.ref = asOrg(byKeyword.get(head) ?? c.ref);
+        else c.ref = asOrg(byKeyword.get(HEAD_ALIASES.get(head) ?? head) ?? byKeyword.get(head) ?? c.ref);
         break;
       }
       case 'statement':
@@ -739,8 +761,14 @@ function resolve(chunks: readonly Chunk[]): void {
         break;
       case 'role': {
         const role = c.role ?? '';
-        if (c.appositive?.ref) c.ref = c.appositive.ref;
-        else c.ref = byRole.get(role) ?? (VOICE_ROLES.has(role) ? asOrg(orgSpeaker()) : null);
+        if (c.appositive?.ref) {
+          c.ref = c.appositive.ref;
+          byRole.set(role, c.ref);
+        } else {
+          // With no earlier holder of the role: a voice speaks for the latest organisation
+          // speaker, a person role is the latest person speaker.
+          c.ref = byRole.get(role) ?? (VOICE_ROLES.has(role) ? asOrg(orgSpeaker()) : speakers.person?.ref ?? null);
+        }
         break;
       }
       default:
@@ -754,7 +782,8 @@ function resolve(chunks: readonly Chunk[]): void {
         if (c.ref) {
           seq++;
           if (c.role !== undefined) byRole.set(c.role, c.ref);
-          for (const k of c.keywords) byKeyword.set(k, c.ref);
+          // "the High Court's order" names the order, not a speaker: not an antecedent.
+          if (!c.possessive) for (const k of c.keywords) byKeyword.set(k, c.ref);
           mentions[c.ref.kind] = { ref: c.ref, seq };
         }
     }

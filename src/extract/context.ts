@@ -76,13 +76,13 @@ function wordsOf(text: string, from: number, to: number, skip: readonly Span[]):
 const CONTEXT_WINDOW = 400;
 
 /**
- * The context of a claim: its sentence, the sentence's content words (stemmed, lower case,
- * stopwords out) and its named entities (runs of capitalised words), all outside the `skip`
+ * The context of a claim: its sentence, the sentence's content words (lower case, stopwords
+ * out; alignment stems them) and its named entities (runs of capitalised words), all outside the `skip`
  * spans (quotations, so a speaker's words do not count as the writer's context).
  *
  * @example
  * sentenceContext('Police in Pune said 40 people were hurt.', { start: 0, end: 40, paragraph: 0 }, [], { start: 20, end: 29 });
- * // { sentence: { start: 0, end: 40 }, keywords: ['police', 'pune', 'peopl', 'hurt'], entities: ['Police', 'Pune'] }
+ * // { sentence: { start: 0, end: 40 }, keywords: ['police', 'pune', 'people', 'hurt'], entities: ['Police', 'Pune'] }
  */
 export function sentenceContext(text: string, sentence: Sentence, skip: readonly Span[], around?: Span): ClaimContext {
   // A window of the sentence around the claim: run-on "sentences" in hostile input must not
@@ -106,10 +106,10 @@ export function sentenceContext(text: string, sentence: Sentence, skip: readonly
     else if (run.length && (lower === 'of' || lower === 'and') && i + 1 < words.length && isUpper(words[i + 1]!.text[0]!)) run.push(word);
     else flush();
     if (lower.length >= 3 && !STOPWORDS.has(lower)) {
-      const stemmed = stem(lower.replace(/['’]s$/, ''));
-      if (!seen.has(stemmed)) {
-        seen.add(stemmed);
-        keywords.push(stemmed);
+      const bare = lower.replace(/['’]s$/, '');
+      if (!seen.has(bare)) {
+        seen.add(bare);
+        keywords.push(bare);
       }
     }
   }

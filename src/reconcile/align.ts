@@ -3,7 +3,7 @@ import { compareStrings } from '../values/canonical.js';
 import { compareValues } from '../values/compare.js';
 import type { CompareOptions } from '../values/options.js';
 import { normalizeQuote } from '../values/quote.js';
-import type { PreparedReport } from './prepare.js';
+import { stem } from '../extract/context.js';
 import type { Slot, SlotClaim } from './slots.js';
 
 /**
@@ -23,6 +23,8 @@ export interface AlignTuning {
    * the sentences around them share few words.
    */
   mutualThreshold: number;
+  /** Least context similarity for any link: equal figures in unrelated sentences are not one fact. */
+  minContext: number;
   /** Resolved dates further apart than this many days are never the same fact. */
   maxDateGapDays: number;
   /** Share of the shorter quote's content words found in the other. */
@@ -35,9 +37,10 @@ export interface AlignTuning {
 
 /** The defaults, tuned on the development corpus under test/corpus (npm run eval). */
 export const DEFAULT_ALIGN_TUNING: AlignTuning = {
-  countThreshold: 0.3,
+  countThreshold: 0.25,
   dateThreshold: 0.3,
   mutualThreshold: 0.12,
+  minContext: 0.05,
   maxDateGapDays: 7,
   quoteThreshold: 0.6,
   agreeBonus: 0.35,
@@ -50,7 +53,10 @@ type AlignKind = 'count' | 'date' | 'quote';
 interface Node {
   entry: SlotClaim;
   kind: AlignKind;
+  /** Tokens that propose candidate pairs (blocking). */
   tokens: string[];
+  /** Tokens that measure context similarity: the blocking tokens minus the unit itself. */
+  scoring: string[];
   /** Order key: report id then offset, for deterministic tie-breaks. */
   order: string;
 }
@@ -82,16 +88,23 @@ function kindOf(claim: Claim): AlignKind | null {
 }
 
 function contextTokens(context: ClaimContext): string[] {
-  return [...context.keywords.map((k) => `k:${k}`), ...context.entities.map((e) => `e:${e.toLowerCase()}`)];
+  return [...context.keywords.map((k) => `k:${stem(k)}`), ...context.entities.map((e) => `e:${e.toLowerCase()}`)];
 }
 
 function toNode(entry: SlotClaim, kind: AlignKind): Node {
   const { claim } = entry;
   const order = `${entry.report.id}\u0000${String(claim.evidence?.start ?? 0).padStart(10, '0')}\u0000${claim.id ?? ''}`;
-  if (kind === 'quote' && claim.value.kind === 'quote') return { entry, kind, tokens: quoteWords(claim.value.text).map((w) => `w:${w}`), order };
-  const tokens = claim.context ? contextTokens(claim.context) : [];
-  if (kind === 'count' && claim.value.kind === 'quantity' && claim.value.unit) tokens.push(`u:${claim.value.unit}`);
-  return { entry, kind, tokens: [...new Set(tokens)], order };
+  if (kind === 'quote' && claim.value.kind === 'quote') {
+    const words = quoteWords(claim.value.text).map((w) => `w:${w}`);
+    return { entry, kind, tokens: words, scoring: words, order };
+  }
+  const context = claim.context ? [...new Set(contextTokens(claim.context))] : [];
+  if (kind === 'count' && claim.value.kind === 'quantity' && claim.value.unit) {
+    // Two figures of one unit always share the unit's word; that says nothing about the fact.
+    const unitWords = new Set(claim.value.unit.split(' ').map((w) => `k:${stem(w)}`));
+    return { entry, kind, tokens: [...context, `u:${claim.value.unit}`], scoring: context.filter((t) => !unitWords.has(t)), order };
+  }
+  return { entry, kind, tokens: context, scoring: context, order };
 }
 
 /**
@@ -152,8 +165,8 @@ function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: A
   };
   if (n > 1) {
     const idf = idfOf(nodes);
-    const weight = nodes.map((node) => node.tokens.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0));
-    const tokenSets = nodes.map((node) => new Set(node.tokens));
+    const weight = nodes.map((node) => node.scoring.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0));
+    const tokenSets = nodes.map((node) => new Set(node.scoring));
     const postings = new Map<string, number[]>();
     nodes.forEach((node, i) => {
       for (const t of node.tokens) {
@@ -269,6 +282,7 @@ function pairScore(
   let common = 0;
   for (const t of ta) if (tb.has(t)) common += idf.get(t) ?? 0;
   const dice = wa + wb > 0 ? (2 * common) / (wa + wb) : 0;
+  if (dice < tuning.minContext) return null;
   const relation = compareValues(va, vb, options);
   // An unresolved date is "compatible" with anything; that says nothing about being the same fact.
   const bonus =

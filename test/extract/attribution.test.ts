@@ -160,6 +160,23 @@ describe('resolving pronouns, roles and organisations', () => {
     expect(speakerOf(ministry)).toMatchObject({ name: 'The Ministry of Electronics and Information Technology', text: 'the ministry' });
   });
 
+  it('roles next to a name, long titles, acronyms and courts', () => {
+    expect(speakerOf('"We will act," said Asha Rao, the board\u2019s chairperson, on Friday.')).toMatchObject({ name: 'Asha Rao' });
+    expect(speakerOf('Asha Rao, the chairperson, met the press. "We will act," the chairperson said.')).toMatchObject({ name: 'Asha Rao' });
+    const long = speakerOf('"The rules apply to all," Minister of State for Roads and IT Vikram Das said.');
+    expect(parseEntity(long?.name ?? '')).toMatchObject({ name: 'Vikram Das', type: 'person' });
+    // "IT" is an acronym, not the pronoun "it".
+    expect(speakerOf('"Comply within a day," the IT Ministry said.')?.name).toBe('the IT Ministry');
+    // "the bench" is the court named earlier; a court in a possessive is not an antecedent.
+    const court = 'The Supreme Court set aside the High Court\u2019s stay on Monday. "Balance is the test," the bench said.';
+    expect(speakerOf(court)?.name).toBe('The Supreme Court');
+    // A person role with no titled antecedent is the latest person speaker.
+    expect(speakerOf('Vinod Hegde, who quit as minister, said he would cooperate. "I did nothing wrong," the former minister said.')).toMatchObject({
+      name: 'Vinod Hegde',
+      how: 'role',
+    });
+  });
+
   it('never takes names inside quotes as antecedents', () => {
     expect(speakerOf('Prasad said the rules were clear. "I met Jack Dorsey on Friday," he said.', 'I met')).toMatchObject({ name: 'Prasad' });
     expect(speakerOf('Kwikr said it would comply. "Meta and the Reserve Bank agree with us," the company said.')).toMatchObject({

@@ -1,0 +1,104 @@
+// npm run bench:extract — extraction throughput against chrono-node alone on the same
+// articles, and compare() of 1,000 articles over 100 stories. Prints MB/s, articles/s, peak RSS.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as chrono from 'chrono-node';
+import { compareArticles, extract, parseArticle, type ArticleInput } from '../src/index.js';
+
+const root = join(import.meta.dirname, '..');
+const corpusDir = join(root, 'test', 'corpus');
+
+interface Base {
+  story: string;
+  id: string;
+  text: string;
+  publishedAt: string | null;
+  source: string;
+}
+
+function loadCorpus(): Base[] {
+  const out: Base[] = [];
+  for (const story of readdirSync(corpusDir).sort()) {
+    for (const file of readdirSync(join(corpusDir, story)).filter((f) => f.endsWith('.txt')).sort()) {
+      const { text, publishedAt, source } = parseArticle(readFileSync(join(corpusDir, story, file), 'utf8'));
+      out.push({ story, id: `${story}/${file}`, text, publishedAt, source: source ?? file });
+    }
+  }
+  for (const file of ['hindustan-times-2021-02-08', 'jagran-2021-02-09']) {
+    const { text, publishedAt } = parseArticle(readFileSync(join(root, 'examples', 'twitter-india-2021', `${file}.txt`), 'utf8'));
+    out.push({ story: 'seed', id: file, text, publishedAt, source: file });
+  }
+  return out;
+}
+
+/**
+ * A deterministic variant of an article for story number `story`: its figures shifted and its
+ * capitalised words given a story tag, so that variants of one base story read as different
+ * stories (different names, different numbers) while the articles of one story still match.
+ */
+function variant(text: string, story: number): string {
+  const tag = `${String.fromCharCode(65 + (story % 26))}${String.fromCharCode(65 + Math.floor(story / 26) % 26)}`;
+  return text
+    .replace(/\b\d{2,5}\b/g, (n) => String(Number(n) + (story % 7)))
+    .replace(/\b[A-Za-z]{4,}\b/g, (w) => (KEEP.test(w) ? w : `${w}${tag}`));
+}
+
+// Words that carry grammar the extractors read (hedges, scales, dates, speech verbs): never tagged.
+const KEEP =
+  /^(about|around|nearly|almost|under|least|between|million|billion|crore|lakh|thousand|hundred|dozen|dozens|hundreds|thousands|several|early|later|earlier|yesterday|today|tonight|tomorrow|morning|evening|night|month|weeks?|years?|ago|since|during|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|said|says|added|according|statement|spokesperson|told|sources|police|people|percent|cent|there|their|which|while|would|could|should|these|those|other|after|before|where|first|second|third|over|more|than|some|many|half|last|this|next|week|year|days|from|with|that|have|been|were|they|will|also|into|when|then|them|what|four|five|nine|zero|three|seven|eight|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|quarter|third)$/i;
+
+function mb(bytes: number): number {
+  return bytes / 1e6;
+}
+
+function time<T>(fn: () => T): { value: T; seconds: number } {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return { value, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
+
+const base = loadCorpus();
+// About 1 MB of article-sized inputs: the corpus repeated with variations.
+const articles: Base[] = [];
+for (let round = 0; articles.reduce((s, a) => s + a.text.length, 0) < 1_000_000; round++) {
+  for (const a of base) articles.push({ ...a, id: `${a.id}#${round}`, text: variant(a.text, round) });
+}
+const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
+
+// Warm up both, so JIT compilation is not measured.
+for (const a of articles.slice(0, 50)) {
+  extract(a.text, { publishedAt: a.publishedAt });
+  chrono.casual.parse(a.text, { instant: new Date('2021-02-09T12:00:00Z') });
+}
+
+const chronoRun = time(() => {
+  let n = 0;
+  for (const a of articles) n += chrono.casual.parse(a.text, { instant: new Date(`${(a.publishedAt ?? '2000-01-01').slice(0, 10)}T12:00:00Z`) }).length;
+  return n;
+});
+const extractRun = time(() => {
+  let n = 0;
+  for (const a of articles) n += extract(a.text, { id: a.id, source: a.source, publishedAt: a.publishedAt }).claims.length;
+  return n;
+});
+
+console.log(`extraction on ${articles.length} articles, ${mb(bytes).toFixed(2)} MB (node ${process.version}, ${process.arch})`);
+console.log(`  chrono-node alone : ${(mb(bytes) / chronoRun.seconds).toFixed(2)} MB/s  ${(articles.length / chronoRun.seconds).toFixed(0)} articles/s  (${chronoRun.value} date matches)`);
+console.log(`  corroborate.extract: ${(mb(bytes) / extractRun.seconds).toFixed(2)} MB/s  ${(articles.length / extractRun.seconds).toFixed(0)} articles/s  (${extractRun.value} claims: counts, dates, quotes, attributions)`);
+console.log(`  ratio extract / chrono: ${(chronoRun.seconds / extractRun.seconds).toFixed(2)}   (target ≥ 0.7; extraction target ≥ 5 MB/s)`);
+
+// compare: 1,000 articles over 100 stories (10 per story, variants of the corpus stories).
+const stories = [...new Set(base.map((a) => a.story))];
+const thousand: ArticleInput[] = [];
+for (let s = 0; s < 100; s++) {
+  const members = base.filter((a) => a.story === stories[s % stories.length]);
+  for (let c = 0; c < 10; c++) {
+    const a = members[c % members.length]!;
+    thousand.push({ id: `s${s}-a${c}`, source: `${a.source} ${c}`, publishedAt: a.publishedAt, text: variant(a.text, s) });
+  }
+}
+const compareBytes = thousand.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
+const compareRun = time(() => compareArticles(thousand));
+console.log(`\ncompareArticles on 1,000 articles over 100 stories (${mb(compareBytes).toFixed(2)} MB):`);
+console.log(`  ${compareRun.seconds.toFixed(2)} s  ${(1000 / compareRun.seconds).toFixed(0)} articles/s  ${compareRun.value.findings.length} findings (${compareRun.value.summary.conflict} conflicts)  (target ≤ 10 s)`);
+console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
