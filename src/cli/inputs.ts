@@ -32,7 +32,22 @@ export function loadFile(file: string): LoadedReport[] {
     throw error;
   }
   const { text, ...meta } = article;
-  return [{ report: extract(text, { id, source: meta.source ?? id, ...meta }), file, index: null }];
+  return [{ report: extract(text, { ...meta, id, source: meta.source ?? sourceFromFileName(id) }), file, index: null }];
+}
+
+/**
+ * The publisher of a file without a `source:` line, guessed from its name:
+ * "hindustan-times-2021-02-08" → { id: "hindustan-times", name: "Hindustan Times" }, so two
+ * days' files of one outlet count as one source.
+ */
+export function sourceFromFileName(id: string): { id: string; name: string } {
+  const bare = id.replace(/[-_ ]?\d{4}-\d{2}-\d{2}$/, '') || id;
+  const name = bare
+    .split(/[-_ ]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
+  return { id: bare, name: name || id };
 }
 
 function readText(file: string): string {
