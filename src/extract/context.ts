@@ -19,12 +19,37 @@ const STOPWORDS = new Set(
   percent news desk posted earlier later since while still yet already like well even`.split(/\s+/),
 );
 
-function isLetter(ch: string): boolean {
-  return ch.toLowerCase() !== ch.toUpperCase();
+// What a UTF-16 code unit is, cached per code unit: a letter has distinct lower and upper
+// cases; an upper-case letter is its own upper case and not its lower case.
+const LETTER = 1;
+const UPPER = 2;
+const KNOWN = 4;
+const KINDS = new Uint8Array(0x10000);
+
+function kindOf(code: number): number {
+  const known = KINDS[code] as number;
+  if (known !== 0) return known;
+  const ch = String.fromCharCode(code);
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  let kind = KNOWN;
+  if (lower !== upper) kind |= LETTER;
+  if (ch !== lower && ch === upper) kind |= UPPER;
+  KINDS[code] = kind;
+  return kind;
 }
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+/** A letter: its lower and upper cases differ (one UTF-16 unit; false past the text). */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c !== c) return false;
+  return (kindOf(c) & LETTER) !== 0;
+}
+
+/** The first character of a word is an upper-case letter. */
+function startsUpper(word: string): boolean {
+  return startsUpperAt(word, 0);
 }
 
 /**
@@ -45,35 +70,41 @@ export function stem(word: string): string {
   return w;
 }
 
-interface Word {
-  text: string;
-  start: number;
-}
-
-function wordsOf(text: string, from: number, to: number, skip: readonly Span[]): Word[] {
-  const words: Word[] = [];
-  let i = from;
-  let s = 0;
-  while (i < to) {
-    while (s < skip.length && skip[s]!.end <= i) s++;
-    const inside = s < skip.length && skip[s]!.start <= i;
-    if (inside) {
-      i = Math.min(skip[s]!.end, to);
-      continue;
-    }
-    if (!isLetter(text[i]!)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < to && (isLetter(text[i]!) || ((text[i] === '-' || text[i] === '’' || text[i] === "'") && i + 1 < to && isLetter(text[i + 1]!)))) i++;
-    words.push({ text: text.slice(start, i), start });
-  }
-  return words;
-}
-
 /** How far (UTF-16 units) either side of a claim its context reaches within the sentence. */
 const CONTEXT_WINDOW = 400;
+
+/**
+ * Whether the spans' ends never decrease (as quotations in document order): then the first span
+ * ending after a position is found by binary search. Remembered per array: extract() passes one
+ * array of quotations for every claim of a text.
+ */
+const ENDS_ASCENDING = new WeakMap<readonly Span[], { length: number; ascending: boolean }>();
+
+function endsAscending(skip: readonly Span[]): boolean {
+  const known = ENDS_ASCENDING.get(skip);
+  if (known !== undefined && known.length === skip.length) return known.ascending;
+  let ascending = true;
+  for (let k = 1; k < skip.length && ascending; k++) if (!((skip[k - 1] as Span).end <= (skip[k] as Span).end)) ascending = false;
+  ENDS_ASCENDING.set(skip, { length: skip.length, ascending });
+  return ascending;
+}
+
+/** Index of the first span ending after pos, as a scan from the first span would find it. */
+function firstSkip(skip: readonly Span[], pos: number): number {
+  if (skip.length < 8 || !endsAscending(skip)) {
+    let s = 0;
+    while (s < skip.length && (skip[s] as Span).end <= pos) s++;
+    return s;
+  }
+  let lo = 0;
+  let hi = skip.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((skip[mid] as Span).end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The context of a claim: its sentence, the sentence's content words (lower case, stopwords
@@ -89,30 +120,117 @@ export function sentenceContext(text: string, sentence: Sentence, skip: readonly
   // give every claim in them a context the size of the document.
   const from = around ? Math.max(sentence.start, around.start - CONTEXT_WINDOW) : sentence.start;
   const to = around ? Math.min(sentence.end, around.end + CONTEXT_WINDOW) : sentence.end;
-  const words = wordsOf(text, from, to, skip);
+  const count = scanWords(text, from, to, skip);
+  const starts = wordStarts;
+  const ends = wordEnds;
+  const plains = wordPlain;
   const keywords: string[] = [];
   const seen = new Set<string>();
   const entities: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length) entities.push(run.join(' '));
-    run = [];
-  };
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!.text;
-    const lower = word.toLowerCase();
-    const capital = isUpper(word[0]!);
-    if (capital && !(STOPWORDS.has(lower) && run.length === 0)) run.push(word);
-    else if (run.length && (lower === 'of' || lower === 'and') && i + 1 < words.length && isUpper(words[i + 1]!.text[0]!)) run.push(word);
-    else flush();
-    if (lower.length >= 3 && !STOPWORDS.has(lower)) {
-      const bare = lower.replace(/['’]s$/, '');
+  // The entity being read: runs of capitalised words, with "of" or "and" between two of them.
+  let run = '';
+  let runWords = 0;
+  for (let k = 0; k < count; k++) {
+    const start = starts[k] as number;
+    const end = ends[k] as number;
+    const plain = plains[k] === 1;
+    const word = text.slice(start, end);
+    const lower = plain ? word : word.toLowerCase();
+    const stop = STOPWORDS.has(lower);
+    if (!plain && startsUpper(word) && !(stop && runWords === 0)) {
+      run = runWords === 0 ? word : `${run} ${word}`;
+      runWords++;
+    } else if (runWords > 0 && (lower === 'of' || lower === 'and') && k + 1 < count && startsUpperAt(text, starts[k + 1] as number)) {
+      run = `${run} ${word}`;
+      runWords++;
+    } else if (runWords > 0) {
+      entities.push(run);
+      runWords = 0;
+      run = '';
+    }
+    if (lower.length >= 3 && !stop) {
+      const bare = isPossessive(lower) ? lower.slice(0, -2) : lower;
       if (!seen.has(bare)) {
         seen.add(bare);
         keywords.push(bare);
       }
     }
   }
-  flush();
-  return { sentence: { start: sentence.start, end: sentence.end }, keywords, entities: [...new Set(entities)] };
+  if (runWords > 0) entities.push(run);
+  return { sentence: { start: sentence.start, end: sentence.end }, keywords, entities: unique(entities) };
+}
+
+// Words found by scanWords: [start, end) and whether plain (a-z and joiners: its own lower case).
+let wordStarts = new Int32Array(256);
+let wordEnds = new Int32Array(256);
+let wordPlain = new Uint8Array(256);
+
+/**
+ * The words of [from, to) outside the skipped spans, into wordStarts/wordEnds/wordPlain:
+ * letters joined by - ’ ' before another letter. Returns how many.
+ */
+function scanWords(text: string, from: number, to: number, skip: readonly Span[]): number {
+  let count = 0;
+  let i = from;
+  let s = from < to ? firstSkip(skip, from) : 0;
+  while (i < to) {
+    while (s < skip.length && (skip[s] as Span).end <= i) s++;
+    if (s < skip.length && (skip[s] as Span).start <= i) {
+      i = Math.min((skip[s] as Span).end, to);
+      continue;
+    }
+    if (!isLetterAt(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x61 && c <= 0x7a) i++;
+      else if (c === 0x2d || c === 0x2019 || c === 0x27) {
+        if (i + 1 < to && isLetterAt(text, i + 1)) i++;
+        else break;
+      } else if (isLetterAt(text, i)) {
+        plain = false;
+        i++;
+      } else break;
+    }
+    if (count === wordStarts.length) {
+      const size = count * 2;
+      const starts = new Int32Array(size);
+      const ends = new Int32Array(size);
+      const plains = new Uint8Array(size);
+      starts.set(wordStarts);
+      ends.set(wordEnds);
+      plains.set(wordPlain);
+      wordStarts = starts;
+      wordEnds = ends;
+      wordPlain = plains;
+    }
+    wordStarts[count] = start;
+    wordEnds[count] = i;
+    wordPlain[count] = plain ? 1 : 0;
+    count++;
+  }
+  return count;
+}
+
+function startsUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return (kindOf(c) & UPPER) !== 0;
+}
+
+function isPossessive(word: string): boolean {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 0x73) return false;
+  const c = word.charCodeAt(n - 2);
+  return c === 0x27 || c === 0x2019;
+}
+
+/** The strings in order, each once. */
+function unique(values: string[]): string[] {
+  if (values.length < 2) return values;
+  return [...new Set(values)];
 }

@@ -46,16 +46,29 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+// Non-ASCII code units are classified by a regex once each, then remembered (curly quotes and
+// dashes are frequent in news): bit 1 known, 2 letter, 4 space.
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
-function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return NON_ASCII_LETTER.test(String.fromCharCode(c));
+const NON_ASCII_SPACE = /\s/;
+const NON_ASCII_CLASS = new Uint8Array(65536);
+function nonAsciiClass(c: number): number {
+  let k = NON_ASCII_CLASS[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = 1 | (NON_ASCII_LETTER.test(ch) ? 2 : 0) | (NON_ASCII_SPACE.test(ch) ? 4 : 0);
+    NON_ASCII_CLASS[c] = k;
+  }
+  return k;
 }
 
-const NON_ASCII_SPACE = /\s/;
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (nonAsciiClass(c) & 2) !== 0;
+}
+
 function isSpaceCode(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c > 127 && NON_ASCII_SPACE.test(String.fromCharCode(c));
+  return c > 127 && (nonAsciiClass(c) & 4) !== 0;
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -104,14 +117,22 @@ function tokenize(text: string): Tok[] {
       i = e;
     } else if (isLetterCode(c)) {
       let j = i + 1;
+      // Lower-casing is needed only for capitals and non-ASCII letters.
+      let plain = c >= 97 && c <= 122;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isLetterCode(d)) j++;
-        else if ((d === 0x27 || d === 0x2019) && j + 1 < n && isLetterCode(text.charCodeAt(j + 1))) j++;
-        else break;
+        if (d >= 97 && d <= 122) j++;
+        else if (isLetterCode(d)) {
+          plain = false;
+          j++;
+        } else if ((d === 0x27 || d === 0x2019) && j + 1 < n && isLetterCode(text.charCodeAt(j + 1))) {
+          if (d !== 0x27) plain = false;
+          j++;
+        } else break;
       }
       // Long words are never looked at again, so skip lower-casing them.
-      out.push({ k: WORD, s: i, e: j, w: j - i > MAX_TOKEN ? '' : text.slice(i, j).toLowerCase(), sp, seg: 0 });
+      const w = j - i > MAX_TOKEN ? '' : plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+      out.push({ k: WORD, s: i, e: j, w, sp, seg: 0 });
       i = j;
     } else {
       // Surrogate pairs stay one symbol.
@@ -199,6 +220,18 @@ const ONE_IDIOM_BEFORE: ReadonlySet<string> = new Set([
   'no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'only', 'just', 'another',
   'under', 'in', 'at', 'on', 'from', 'to', 'into', 'with', 'by', 'for', 'of', 'as', 'like',
 ]);
+// Every word wordOk can accept as the start of a figure.
+const FIGURE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'tens', 'scores', 'few', 'half', ...VAGUE_WORDS, ...SMALL_WORDS]);
+// By length, the first letters of those words (bit 0 = "a"): most words fail this test.
+const FIGURE_INITIALS: readonly number[] = (() => {
+  const masks: number[] = [];
+  for (const w of FIGURE_WORDS) masks[w.length] = (masks[w.length] ?? 0) | (1 << (w.charCodeAt(0) - 97));
+  return Array.from(masks, (m) => m ?? 0);
+})();
+function isFigureWord(w: string): boolean {
+  const c = w.charCodeAt(0) - 97;
+  return c >= 0 && c < 26 && w.length < FIGURE_INITIALS.length && ((FIGURE_INITIALS[w.length] as number) >>> c) & 1 ? FIGURE_WORDS.has(w) : false;
+}
 const LARGE_ORDERS: ReadonlySet<string> = new Set(['thousands', 'lakhs', 'millions', 'crores', 'billions']);
 
 // Letters written against digits that still make a quantity ("5km", "$10m", "2bn").
@@ -339,11 +372,23 @@ class Scanner {
     const pending: Pending[] = [];
     let i = 0;
     while (i < toks.length) {
+      const t = toks[i] as Tok;
+      // Only digits and the words wordOk can accept start a figure.
+      if (t.k !== NUM && (t.k === SYM || !isFigureWord(t.w))) {
+        i++;
+        continue;
+      }
       const r = this.at(i, pending);
       if (r.found) pending.push(r.found);
       i = Math.max(i + 1, r.next);
     }
     return this.finish(pending);
+  }
+
+  /** Whether a word token lies in i+1 … p. */
+  private hasWordAfter(i: number, p: number): boolean {
+    for (let k = i + 1; k <= p; k++) if (this.toks[k]?.k === WORD) return true;
+    return false;
   }
 
   private tok(i: number): Tok | undefined {
@@ -602,10 +647,14 @@ class Scanner {
     if (!full) return skip;
 
     // The shortest prefix that reads the same is the mention: figure + scale + unit as written.
+    // A noun unit is read from a word after the figure's first token, so shorter prefixes
+    // cannot have it (currencies and percentages may come from the figure or symbols).
+    const noun = full.unit !== undefined && full.unit !== 'percent' && !/^[A-Z]{3}$/.test(full.unit);
     let p = i;
+    if (noun) while (p < end && !this.hasWordAfter(i, p)) p++;
     let value: QuantityValue | null = null;
     for (; p <= end; p++) {
-      const cand = phrase(s, p);
+      const cand = p === end ? full : phrase(s, p);
       if (sameValue(cand, full)) {
         value = cand;
         break;

@@ -1,4 +1,4 @@
-import { attributeQuotes, isSpeechVerb } from './attribution.js';
+import { attributeQuotes, cleanSentences, isLetterAt, isSpaceAt, isSpeechVerb, isWordCharAt } from './attribution.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 /**
@@ -49,27 +49,17 @@ const WINDOW = 200;
 /** Quotes of at most this many words, not introduced as a statement, are fragments. */
 const FRAGMENT_WORDS = 6;
 
-// Before an opening mark: brackets, dashes and other opening marks ("‘ inside “").
-const OPENING_CONTEXT = new Set(['(', '[', '{', '\u2014', '\u2013', '\u201C', '\u2018', '"', "'"]);
-// Before a closing mark these mean the mark opens instead.
-const NOT_BEFORE_CLOSE = new Set(['(', '[', '{', '\u201C', '\u2018']);
+/** Quote marks and apostrophes: " ' ‘ ’ “ ”. Found natively, not character by character. */
+const MARKS = /["'\u2018\u2019\u201C\u201D]/g;
 
-function isSpace(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0') return true;
-  return ch > '\u007f' && /\s/u.test(ch);
+/** Before an opening mark: brackets, dashes and other opening marks ("‘ inside “"). */
+function isOpeningContext(c: number): boolean {
+  return c === 0x28 || c === 0x5b || c === 0x7b || c === 0x2014 || c === 0x2013 || c === 0x201c || c === 0x2018 || c === 0x22 || c === 0x27;
 }
 
-function isLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
-  return /\p{L}/u.test(ch);
-}
-
-function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-  return /[\p{L}\p{N}\p{M}]/u.test(ch);
+/** Before a closing mark these mean the mark opens instead. */
+function isNotBeforeClose(c: number): boolean {
+  return c === 0x28 || c === 0x5b || c === 0x7b || c === 0x201c || c === 0x2018;
 }
 
 function isMarkCode(code: number): boolean {
@@ -82,25 +72,28 @@ function isMarkCode(code: number): boolean {
  * before a non-letter, so apostrophes (Twitter's, farmers', don't, ’90s) never pair up.
  */
 function classifyMark(text: string, i: number, ps: number, pe: number): number {
-  const ch = text[i];
-  const prev = i > ps ? text[i - 1] : undefined;
-  const next = i + 1 < pe ? text[i + 1] : undefined;
-  const openContext = prev === undefined || isSpace(prev) || OPENING_CONTEXT.has(prev);
-  const closeContext = prev !== undefined && !isSpace(prev) && !NOT_BEFORE_CLOSE.has(prev);
-  if (ch === '\u201C') return DOUBLE * 4 + OPEN;
-  if (ch === '\u201D') {
+  const ch = text.charCodeAt(i);
+  const hasPrev = i > ps;
+  const prev = hasPrev ? text.charCodeAt(i - 1) : -1;
+  const hasNext = i + 1 < pe;
+  const prevSpace = hasPrev && isSpaceAt(text, i - 1);
+  const openContext = !hasPrev || prevSpace || isOpeningContext(prev);
+  const closeContext = hasPrev && !prevSpace && !isNotBeforeClose(prev);
+  if (ch === 0x201c) return DOUBLE * 4 + OPEN;
+  const nextWord = hasNext && isWordCharAt(text, i + 1);
+  if (ch === 0x201d) {
     // A right mark at a word start is a mistyped opener (”Hello”).
-    return DOUBLE * 4 + (openContext && !closeContext && isWordChar(next) ? OPEN : CLOSE);
+    return DOUBLE * 4 + (openContext && !closeContext && nextWord ? OPEN : CLOSE);
   }
-  if (ch === '"') {
-    const canOpen = openContext && next !== undefined && !isSpace(next);
-    const canClose = closeContext && !isWordChar(next);
+  if (ch === 0x22) {
+    const canOpen = openContext && hasNext && !isSpaceAt(text, i + 1);
+    const canClose = closeContext && !nextWord;
     if (canOpen && canClose) return DOUBLE * 4 + AMBIGUOUS;
     return DOUBLE * 4 + (canOpen ? OPEN : canClose ? CLOSE : NONE);
   }
-  const canOpen = openContext && isLetter(next);
-  if (ch === '\u2018') return SINGLE * 4 + (canOpen ? OPEN : NONE);
-  const canClose = closeContext && !isWordChar(next);
+  const canOpen = openContext && hasNext && isLetterAt(text, i + 1);
+  if (ch === 0x2018) return SINGLE * 4 + (canOpen ? OPEN : NONE);
+  const canClose = closeContext && !nextWord;
   return SINGLE * 4 + (canOpen ? OPEN : canClose ? CLOSE : NONE);
 }
 
@@ -119,67 +112,140 @@ interface ParagraphScan {
   runOpen: number;
 }
 
+/** The scan of a paragraph without marks: shared, never written. */
+const NO_PAIRS: number[] = [];
+const NONE_UNCLOSED: [number, number] = [-1, -1];
+/**
+ * The scan of every paragraph without marks: no quotation opens, closes or runs in it, so
+ * nothing reads its span or writes its runOpen.
+ */
+const NO_MARKS: ParagraphScan = { start: -1, end: -1, pairs: NO_PAIRS, firstUnclosed: NONE_UNCLOSED, leadKind: -1, leadClose: -1, runOpen: -1 };
+
+/** Finds the next quote mark at or after a position; positions asked for never go back far. */
+class MarkFinder {
+  private asked = 0;
+  private found = -1;
+  constructor(private readonly text: string) {}
+
+  /** The first mark at or after pos, or the text's length. */
+  from(pos: number): number {
+    if (this.found >= 0 && pos >= this.asked && pos <= this.found) return this.found;
+    const re = MARKS;
+    re.lastIndex = pos;
+    this.asked = pos;
+    this.found = re.test(this.text) ? re.lastIndex - 1 : this.text.length;
+    return this.found;
+  }
+}
+
 /**
  * Matches marks with a stack: one pass, each mark pushed and popped at most once. A single
  * closer after "s" and before a word (the farmers' land) may be a plural possessive: it is
  * only remembered, and closes its opener if no better closer comes before the opener is dropped.
  */
-function scanParagraph(text: string, ps: number, pe: number): ParagraphScan {
-  const stackPos: number[] = [];
-  const stackKind: number[] = [];
-  const stackWeak: number[] = [];
-  const singles: number[] = []; // stack indices of single openers
-  const open = [0, 0];
-  const pairs: number[] = [];
+function scanParagraph(text: string, ps: number, pe: number, marks: MarkFinder): ParagraphScan {
+  const first = marks.from(ps);
+  if (first >= pe) return NO_MARKS;
+  // The stack of open marks (shared buffers: scanning is not re-entrant): position, kind, and a
+  // weak closer ("the farmers' land") or -1; `singles` holds stack indices of single openers.
+  let top = 0;
+  let singleTop = 0;
+  let openDouble = 0;
+  let openSingle = 0;
+  let pairs = NO_PAIRS;
   let leadKind = -1;
+  // Where the paragraph's leading mark closes: the pair opening at ps, found below.
   let leadClose = -1;
-  const pair = (p: number, c: number) => {
-    pairs.push(p, c);
-    if (p === ps) leadClose = c;
-  };
-  for (let i = ps; i < pe; i++) {
-    if (!isMarkCode(text.charCodeAt(i))) continue;
+  for (let i = first; i < pe; i = marks.from(i + 1)) {
     const m = classifyMark(text, i, ps, pe);
     const kind = m >> 2;
     let role = m & 3;
     if (role === NONE) continue;
-    if (role === AMBIGUOUS) role = (open[kind] as number) > 0 ? CLOSE : OPEN;
+    const openOfKind = kind === SINGLE ? openSingle : openDouble;
+    if (role === AMBIGUOUS) role = openOfKind > 0 ? CLOSE : OPEN;
     if (role === OPEN) {
-      stackPos.push(i);
-      stackKind.push(kind);
-      stackWeak.push(-1);
-      if (kind === SINGLE) singles.push(stackPos.length - 1);
-      open[kind] = (open[kind] as number) + 1;
+      if (top === stackPos.length) growStacks();
+      stackPos[top] = i;
+      stackKind[top] = kind;
+      stackWeak[top] = -1;
+      if (kind === SINGLE) {
+        singles[singleTop++] = top;
+        openSingle++;
+      } else openDouble++;
+      top++;
       if (i === ps) leadKind = kind;
       continue;
     }
-    if ((open[kind] as number) === 0) continue; // an unmatched closer is ignored
-    if (kind === SINGLE && (text[i - 1] === 's' || text[i - 1] === 'S') && text[i + 1] === ' ' && i + 2 < pe && isLetter(text[i + 2])) {
-      stackWeak[singles[singles.length - 1] as number] = i;
+    if (openOfKind === 0) continue; // an unmatched closer is ignored
+    if (kind === SINGLE && (text.charCodeAt(i - 1) | 0x20) === 0x73 && text.charCodeAt(i + 1) === 0x20 && i + 2 < pe && isLetterAt(text, i + 2)) {
+      stackWeak[singles[singleTop - 1] as number] = i;
       continue;
     }
     // Unclosed marks above the match are dropped: a closer ends everything opened inside it.
     for (;;) {
-      const p = stackPos.pop() as number;
-      const k = stackKind.pop() as number;
-      const weak = stackWeak.pop() as number;
-      if (k === SINGLE) singles.pop();
-      open[k] = (open[k] as number) - 1;
+      top--;
+      const p = stackPos[top] as number;
+      const k = stackKind[top] as number;
+      const weak = stackWeak[top] as number;
+      if (k === SINGLE) {
+        singleTop--;
+        openSingle--;
+      } else openDouble--;
       if (k === kind) {
-        pair(p, i);
+        if (pairs === NO_PAIRS) pairs = [];
+        pairs.push(p, i);
+        if (p === ps) leadClose = i;
         break;
       }
-      if (weak >= 0) pair(p, weak);
+      if (weak >= 0) {
+        if (pairs === NO_PAIRS) pairs = [];
+        pairs.push(p, weak);
+        if (p === ps) leadClose = weak;
+      }
     }
   }
-  const firstUnclosed: [number, number] = [-1, -1];
-  for (let k = 0; k < stackPos.length; k++) {
+  let firstUnclosed = NONE_UNCLOSED;
+  for (let k = 0; k < top; k++) {
     const kind = stackKind[k] as number;
     const weak = stackWeak[k] as number;
-    if (weak >= 0) pair(stackPos[k] as number, weak);
-    else if (firstUnclosed[kind] === -1) firstUnclosed[kind] = stackPos[k] as number;
+    const p = stackPos[k] as number;
+    if (weak >= 0) {
+      if (pairs === NO_PAIRS) pairs = [];
+      pairs.push(p, weak);
+      if (p === ps) leadClose = weak;
+    } else if (firstUnclosed[kind] === -1) {
+      if (firstUnclosed === NONE_UNCLOSED) firstUnclosed = [-1, -1];
+      firstUnclosed[kind] = p;
+    }
   }
+  if (stackPos.length > 1 << 16) releaseStacks();
   return { start: ps, end: pe, pairs, firstUnclosed, leadKind, leadClose, runOpen: -1 };
+}
+
+let stackPos = new Int32Array(64);
+let stackKind = new Int32Array(64);
+let stackWeak = new Int32Array(64);
+let singles = new Int32Array(64);
+
+/** Back to small stacks after a paragraph of very many marks. */
+function releaseStacks(): void {
+  stackPos = new Int32Array(64);
+  stackKind = new Int32Array(64);
+  stackWeak = new Int32Array(64);
+  singles = new Int32Array(64);
+}
+
+function growStacks(): void {
+  const size = stackPos.length * 2;
+  const grown = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  stackPos = grown(stackPos);
+  stackKind = grown(stackKind);
+  stackWeak = grown(stackWeak);
+  singles = grown(singles);
 }
 
 interface Segment {
@@ -196,39 +262,13 @@ interface Quotation {
   segments: Segment[];
 }
 
-/** Sentences clamped to the text, in order and without overlaps (a caller may pass anything). */
-function cleanSentences(text: string, sentences: readonly Sentence[]): Sentence[] {
-  const out: Sentence[] = [];
-  let last = 0;
-  for (const s of sentences) {
-    const start = Math.max(0, Math.floor(s.start));
-    const end = Math.min(text.length, Math.floor(s.end));
-    if (!(start < end) || start < last) continue;
-    out.push({ start, end, paragraph: s.paragraph });
-    last = end;
-  }
-  return out;
-}
-
-/** Paragraph spans: runs of consecutive sentences sharing a paragraph number. */
-function paragraphSpans(sentences: readonly Sentence[]): [number, number][] {
-  const spans: [number, number][] = [];
-  let current = Number.NaN;
-  for (const s of sentences) {
-    const last = spans[spans.length - 1];
-    if (last !== undefined && s.paragraph === current) last[1] = s.end;
-    else spans.push([s.start, s.end]);
-    current = s.paragraph;
-  }
-  return spans;
-}
-
 /**
  * Links quotations that run over paragraphs: a paragraph that ends inside a quotation and a
  * next paragraph that starts with an opening mark of the same kind. A chain that never closes
  * is dropped (its marks are unmatched). Each paragraph is visited a bounded number of times.
  */
-function linkParagraphs(paras: ParagraphScan[], chains: Map<number, Quotation>): void {
+function linkParagraphs(paras: ParagraphScan[]): Map<number, Quotation> | null {
+  let chains: Map<number, Quotation> | null = null;
   let p = 0;
   while (p < paras.length) {
     const here = paras[p] as ParagraphScan;
@@ -258,29 +298,59 @@ function linkParagraphs(paras: ParagraphScan[], chains: Map<number, Quotation>):
     }
     if (closed) {
       const quotation: Quotation = { segments };
-      for (const [index, open] of runs) (paras[index] as ParagraphScan).runOpen = open;
-      for (const s of segments) chains.set(s.open, quotation);
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r] as [number, number];
+        (paras[run[0]] as ParagraphScan).runOpen = run[1];
+      }
+      chains ??= new Map();
+      for (let g = 0; g < segments.length; g++) chains.set((segments[g] as Segment).open, quotation);
     }
     p = Math.max(q, p + 1);
   }
+  return chains;
+}
+
+function byStart(x: [number, number], y: [number, number]): number {
+  return x[0] - y[0];
+}
+
+/** Whether the spans are in order of their starts already (sorting would keep them). */
+function ascending(spans: readonly [number, number][]): boolean {
+  for (let k = 1; k < spans.length; k++) if ((spans[k - 1] as [number, number])[0] > (spans[k] as [number, number])[0]) return false;
+  return true;
 }
 
 /** Top-level quotations in document order; nested marks belong to the quotation around them. */
 function findQuotations(text: string, sentences: readonly Sentence[]): Quotation[] {
-  const paras = paragraphSpans(sentences).map(([s, e]) => scanParagraph(text, s, e));
-  const chains = new Map<number, Quotation>();
-  linkParagraphs(paras, chains);
+  const marks = new MarkFinder(text);
+  // Paragraphs: runs of consecutive sentences sharing a paragraph number.
+  const paras: ParagraphScan[] = [];
+  for (let k = 0; k < sentences.length; ) {
+    const first = sentences[k] as Sentence;
+    let end = first.end;
+    let j = k + 1;
+    for (; j < sentences.length && (sentences[j] as Sentence).paragraph === first.paragraph; j++) end = (sentences[j] as Sentence).end;
+    paras.push(scanParagraph(text, first.start, end, marks));
+    k = j;
+  }
+  const chains = linkParagraphs(paras);
   const out: Quotation[] = [];
-  for (const para of paras) {
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p] as ParagraphScan;
+    const pairs = para.pairs;
+    if (pairs.length < 2 && para.runOpen < 0) continue;
     const spans: [number, number][] = [];
-    for (let k = 0; k + 1 < para.pairs.length; k += 2) spans.push([para.pairs[k] as number, para.pairs[k + 1] as number]);
+    for (let k = 0; k + 1 < pairs.length; k += 2) spans.push([pairs[k] as number, pairs[k + 1] as number]);
     if (para.runOpen >= 0) spans.push([para.runOpen, para.end]);
-    spans.sort((x, y) => x[0] - y[0]);
+    if (!ascending(spans)) spans.sort(byStart);
     let reach = -1;
-    for (const [open, close] of spans) {
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k] as [number, number];
+      const open = span[0];
+      const close = span[1];
       if (open <= reach) continue; // nested inside the previous top-level span
       reach = close;
-      const chain = chains.get(open);
+      const chain = chains !== null ? chains.get(open) : undefined;
       if (chain !== undefined) {
         if (chain.segments[0]?.open === open) out.push(chain);
         continue;
@@ -309,37 +379,50 @@ function sentenceAt(sentences: readonly Sentence[], pos: number): Sentence | und
   return s !== undefined && s.start <= pos ? s : undefined;
 }
 
-/** [start, end) trimmed of spaces and a trailing comma; null when no word is left. */
-function trimPiece(text: string, start: number, end: number): [number, number] | null {
+/** [start, end) trimmed of spaces and a trailing comma into pieceBuffer; false when no word is left. */
+function trimPiece(text: string, start: number, end: number): boolean {
   let a = start;
   let b = end;
-  while (a < b && isSpace(text[a])) a++;
-  while (b > a && isSpace(text[b - 1])) b--;
-  if (b > a && text[b - 1] === ',') b--;
-  while (b > a && isSpace(text[b - 1])) b--;
-  for (let k = a; k < b; k++) if (isWordChar(text[k])) return [a, b];
-  return null;
+  while (a < b && isSpaceAt(text, a)) a++;
+  while (b > a && isSpaceAt(text, b - 1)) b--;
+  if (b > a && text.charCodeAt(b - 1) === 0x2c) b--;
+  while (b > a && isSpaceAt(text, b - 1)) b--;
+  for (let k = a; k < b; k++) {
+    if (isWordCharAt(text, k)) {
+      pieceBuffer.push(a, b);
+      return true;
+    }
+  }
+  return false;
 }
 
-/** The quoted words of each segment, cut at sentence boundaries. */
-function piecesOf(text: string, quotation: Quotation, sentences: readonly Sentence[]): [number, number][] {
-  const pieces: [number, number][] = [];
-  for (const seg of quotation.segments) {
+/** The pieces of the quotation being read, flat: start, end, start, end… (shared by every call). */
+const pieceBuffer: number[] = [];
+
+/** The quoted words of each segment, cut at sentence boundaries, into pieceBuffer. */
+function piecesOf(text: string, quotation: Quotation, sentences: readonly Sentence[]): void {
+  pieceBuffer.length = 0;
+  for (let g = 0; g < quotation.segments.length; g++) {
+    const seg = quotation.segments[g] as Segment;
     let k = firstEndingAfter(sentences, seg.inner);
     let any = false;
     for (; k < sentences.length; k++) {
       const s = sentences[k] as Sentence;
       if (s.start >= seg.innerEnd) break;
       any = true;
-      const piece = trimPiece(text, Math.max(seg.inner, s.start), Math.min(seg.innerEnd, s.end));
-      if (piece) pieces.push(piece);
+      trimPiece(text, Math.max(seg.inner, s.start), Math.min(seg.innerEnd, s.end));
     }
-    if (!any) {
-      const piece = trimPiece(text, seg.inner, seg.innerEnd);
-      if (piece) pieces.push(piece);
-    }
+    if (!any) trimPiece(text, seg.inner, seg.innerEnd);
   }
-  return pieces;
+}
+
+/** text[start, end) in lower case; sliced as it is when it has no capital (nor any non-ASCII letter). */
+function lowerWord(text: string, start: number, end: number): string {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x80 && c !== 0x2019)) return text.slice(start, end).toLowerCase();
+  }
+  return text.slice(start, end);
 }
 
 /** Lower-case words ending at or before `end`, nearest first, at most `max`, not before `floor`. */
@@ -347,14 +430,14 @@ function wordsBefore(text: string, end: number, floor: number, max: number): str
   const out: string[] = [];
   let j = end;
   while (out.length < max && j > floor) {
-    while (j > floor && !isWordChar(text[j - 1])) {
-      const ch = text[j - 1];
-      if (isMarkCode(text.charCodeAt(j - 1)) && ch !== "'" && ch !== '\u2019') return out; // another quotation
+    while (j > floor && !isWordCharAt(text, j - 1)) {
+      const c = text.charCodeAt(j - 1);
+      if (isMarkCode(c) && c !== 0x27 && c !== 0x2019) return out; // another quotation
       j--;
     }
     const wordEnd = j;
-    while (j > floor && (isWordChar(text[j - 1]) || ((text[j - 1] === "'" || text[j - 1] === '\u2019') && isWordChar(text[j - 2])))) j--;
-    if (wordEnd > j) out.push(text.slice(j, wordEnd).toLowerCase());
+    while (j > floor && (isWordCharAt(text, j - 1) || ((text.charCodeAt(j - 1) === 0x27 || text.charCodeAt(j - 1) === 0x2019) && isWordCharAt(text, j - 2)))) j--;
+    if (wordEnd > j) out.push(lowerWord(text, j, wordEnd));
   }
   return out;
 }
@@ -362,12 +445,12 @@ function wordsBefore(text: string, end: number, floor: number, max: number): str
 /** The quote is introduced as a statement: after "X said:", "said that", "said,", "according to X,". */
 function introduced(text: string, open: number, floor: number): boolean {
   let j = open;
-  while (j > floor && isSpace(text[j - 1])) j--;
+  while (j > floor && isSpaceAt(text, j - 1)) j--;
   if (j <= floor) return false;
-  const ch = text[j - 1];
-  if (ch === ':') return true;
-  if (ch === ',') return wordsBefore(text, j - 1, floor, 8).some((w) => isSpeechVerb(w) || w === 'according');
-  if (!isWordChar(ch)) return false;
+  const ch = text.charCodeAt(j - 1);
+  if (ch === 0x3a) return true;
+  if (ch === 0x2c) return wordsBefore(text, j - 1, floor, 8).some((w) => isSpeechVerb(w) || w === 'according');
+  if (!isWordCharAt(text, j - 1)) return false;
   const words = wordsBefore(text, j, floor, 7);
   const first = words[0];
   if (first === undefined) return false;
@@ -379,8 +462,8 @@ function introduced(text: string, open: number, floor: number): boolean {
 function atSentenceStart(text: string, sentenceStart: number, open: number): boolean {
   if (open - sentenceStart > WINDOW) return false;
   for (let k = sentenceStart; k < open; k++) {
-    const ch = text[k] as string;
-    if (!isSpace(ch) && !OPENING_CONTEXT.has(ch) && !isMarkCode(text.charCodeAt(k))) return false;
+    const c = text.charCodeAt(k);
+    if (!isSpaceAt(text, k) && !isOpeningContext(c) && !isMarkCode(c)) return false;
   }
   return true;
 }
@@ -390,13 +473,13 @@ function attributedAfter(text: string, close: number, limit: number): boolean {
   let j = close + 1;
   const end = Math.min(limit, close + 1 + WINDOW);
   for (let words = 0; words < 5 && j < end; words++) {
-    while (j < end && !isWordChar(text[j])) {
+    while (j < end && !isWordCharAt(text, j)) {
       if (isMarkCode(text.charCodeAt(j))) return false;
       j++;
     }
     const start = j;
-    while (j < end && isWordChar(text[j])) j++;
-    const word = text.slice(start, j).toLowerCase();
+    while (j < end && isWordCharAt(text, j)) j++;
+    const word = lowerWord(text, start, j);
     if (word.length > 0 && (isSpeechVerb(word) || word === 'according')) return true;
   }
   return false;
@@ -406,7 +489,7 @@ function countWords(text: string, start: number, end: number, max: number): numb
   let words = 0;
   let inWord = false;
   for (let k = start; k < end && words <= max; k++) {
-    const space = isSpace(text[k]);
+    const space = isSpaceAt(text, k);
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -418,17 +501,17 @@ function countWords(text: string, start: number, end: number, max: number): numb
  * inside the writer's own sentence (may “foment trouble”; adding that the 'safety of…') or is a
  * short phrase with no end punctuation and no attribution after it (“Misinformation” was…).
  */
-function isFragment(text: string, seg: Segment, piece: [number, number], sentences: readonly Sentence[]): boolean {
+function isFragment(text: string, seg: Segment, pieceStart: number, pieceEnd: number, sentences: readonly Sentence[]): boolean {
   const sentence = sentenceAt(sentences, seg.open);
   const sStart = sentence?.start ?? seg.open;
   const sEnd = sentence?.end ?? seg.innerEnd + 1;
   if (introduced(text, seg.open, Math.max(sStart, seg.open - WINDOW))) return false;
   if (!atSentenceStart(text, sStart, seg.open)) return true;
-  if (countWords(text, piece[0], piece[1], FRAGMENT_WORDS + 1) > FRAGMENT_WORDS) return false;
+  if (countWords(text, pieceStart, pieceEnd, FRAGMENT_WORDS + 1) > FRAGMENT_WORDS) return false;
   let j = seg.innerEnd;
-  while (j > seg.inner && isSpace(text[j - 1])) j--;
-  const last = text[j - 1];
-  if (last === ',' || last === '.' || last === '!' || last === '?' || last === '\u2026') return false;
+  while (j > seg.inner && isSpaceAt(text, j - 1)) j--;
+  const last = text.charCodeAt(j - 1);
+  if (last === 0x2c || last === 0x2e || last === 0x21 || last === 0x3f || last === 0x2026) return false;
   return seg.close < 0 || !attributedAfter(text, seg.close, sEnd);
 }
 
@@ -450,12 +533,17 @@ export function extractQuotes(text: string, sentences?: readonly Sentence[]): Qu
   const clean = cleanSentences(text, sentences ?? splitSentences(text));
   const quotes: QuoteMention[] = [];
   let index = 0;
-  for (const quotation of findQuotations(text, clean)) {
-    const pieces = piecesOf(text, quotation, clean);
+  const quotations = findQuotations(text, clean);
+  for (let q = 0; q < quotations.length; q++) {
+    const quotation = quotations[q] as Quotation;
+    piecesOf(text, quotation, clean);
+    const pieces = pieceBuffer;
     if (pieces.length === 0) continue;
     const only = quotation.segments.length === 1 ? quotation.segments[0] : undefined;
-    const fragment = only !== undefined && pieces.length === 1 && isFragment(text, only, pieces[0] as [number, number], clean);
-    for (const [start, end] of pieces) {
+    const fragment = only !== undefined && pieces.length === 2 && isFragment(text, only, pieces[0] as number, pieces[1] as number, clean);
+    for (let k = 0; k + 1 < pieces.length; k += 2) {
+      const start = pieces[k] as number;
+      const end = pieces[k + 1] as number;
       quotes.push({ start, end, text: text.slice(start, end), quotation: index, fragment, speaker: null });
     }
     index++;

@@ -17,17 +17,43 @@ const ABBREVIATIONS = new Set([
   'gen', 'col', 'lt', 'capt', 'sgt', 'gov', 'sen', 'rep', 'hon', 'approx', 'fig', 'dept', 'est', 'govt', 'u.s', 'u.k',
 ]);
 
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
+// Character codes.
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const NBSP = 0xa0;
 
-function isSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
+/** Where a sentence may end: a line break or a terminator. Searched natively, not char by char. */
+const BREAK = /[\n.!?]/g;
+
+function isSpaceCode(c: number): boolean {
+  return c === SPACE || c === LF || c === TAB || c === CR || c === NBSP;
+}
+
+/** Terminators: . ! ? */
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f;
+}
+
+/** Closing marks kept with the sentence they end: " ' ” ’ ) ] */
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d;
 }
 
 function isUpperStart(text: string, i: number): boolean {
   let j = i;
-  while (j < text.length && (CLOSERS.has(text[j]!) || text[j] === '“' || text[j] === '‘' || text[j] === '(')) j++;
-  const ch = text[j];
-  return ch !== undefined && (ch.toUpperCase() === ch && ch.toLowerCase() !== ch || /[0-9]/.test(ch));
+  const n = text.length;
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    // closers, opening marks “ ‘ and "("
+    if (!(isCloser(c) || c === 0x201c || c === 0x2018 || c === 0x28)) break;
+  }
+  if (j >= n) return false;
+  const c = text.charCodeAt(j);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  const ch = text[j]!;
+  return ch.toUpperCase() === ch && ch.toLowerCase() !== ch;
 }
 
 /**
@@ -41,49 +67,76 @@ function isUpperStart(text: string, i: number): boolean {
  */
 export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
+  const n = text.length;
+  const re = BREAK;
   let paragraph = 0;
+  /** Whether the current paragraph has a sentence yet. */
+  let filled = false;
   let start = skipSpace(text, 0);
-  const push = (end: number) => {
-    let e = end;
-    while (e > start && isSpace(text[e - 1])) e--;
-    if (e > start) sentences.push({ start, end: e, paragraph });
-  };
   let i = start;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\n') {
-      push(i);
-      if (sentences.length && sentences[sentences.length - 1]!.paragraph === paragraph) paragraph++;
+  while (i < n) {
+    re.lastIndex = i;
+    if (!re.test(text)) break;
+    i = re.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === LF) {
+      let e = i;
+      while (e > start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+      if (e > start) {
+        sentences.push({ start, end: e, paragraph });
+        filled = true;
+      }
+      if (filled) {
+        paragraph++;
+        filled = false;
+      }
       i = skipSpace(text, i);
       start = i;
       continue;
     }
-    if (ch === '.' || ch === '!' || ch === '?') {
-      let end = i + 1;
-      while (end < text.length && (text[end] === '.' || text[end] === '!' || text[end] === '?')) end++;
-      while (end < text.length && CLOSERS.has(text[end]!)) end++;
-      if ((end >= text.length || isSpace(text[end])) && !(ch === '.' && isAbbreviation(text, i)) && (end >= text.length || isUpperStart(text, skipInline(text, end)))) {
-        push(end);
-        i = skipInline(text, end);
-        start = i;
-        continue;
-      }
+    let end = i + 1;
+    while (end < n && isTerminator(text.charCodeAt(end))) end++;
+    while (end < n && isCloser(text.charCodeAt(end))) end++;
+    if (end < n && !isSpaceCode(text.charCodeAt(end))) {
       i = end;
       continue;
     }
-    i++;
+    if (c === 0x2e && isAbbreviation(text, i)) {
+      i = end;
+      continue;
+    }
+    const next = skipInline(text, end);
+    if (end < n && !isUpperStart(text, next)) {
+      i = end;
+      continue;
+    }
+    let e = end;
+    while (e > start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e > start) {
+      sentences.push({ start, end: e, paragraph });
+      filled = true;
+    }
+    i = next;
+    start = i;
   }
-  push(text.length);
+  let e = n;
+  while (e > start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  if (e > start) sentences.push({ start, end: e, paragraph });
   return sentences;
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && isSpace(text[i])) i++;
+  const n = text.length;
+  while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 function skipInline(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\u00a0')) i++;
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== NBSP) break;
+  }
   return i;
 }
 
@@ -92,8 +145,20 @@ function isAbbreviation(text: string, dot: number): boolean {
   // whole split linear on adversarial input ("a.a.a.a…").
   let j = dot;
   const floor = Math.max(0, dot - 12);
-  while (j > floor && /[A-Za-z.]/.test(text[j - 1]!)) j--;
-  const word = text.slice(j, dot).toLowerCase();
-  if (word.length === 1) return true; // an initial: "P. K. Jena"
-  return ABBREVIATIONS.has(word.replace(/^\.+/, ''));
+  while (j > floor) {
+    const c = text.charCodeAt(j - 1);
+    const lower = c | 0x20; // ASCII letters fold to lower case
+    if (!((lower >= 0x61 && lower <= 0x7a) || c === 0x2e)) break;
+    j--;
+  }
+  if (dot - j === 1) return true; // an initial: "P. K. Jena"
+  // Leading dots are not part of the word.
+  while (j < dot && text.charCodeAt(j) === 0x2e) j++;
+  if (dot - j > 6) return false; // longer than any abbreviation
+  const word = text.slice(j, dot);
+  for (let k = j; k < dot; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x41 && c <= 0x5a) return ABBREVIATIONS.has(word.toLowerCase());
+  }
+  return ABBREVIATIONS.has(word);
 }

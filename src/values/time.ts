@@ -1,115 +1,110 @@
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  differenceInCalendarDays,
-  endOfISOWeek,
-  endOfMonth,
-  endOfYear,
-  getISODay,
-  nextDay,
-  previousDay,
-  startOfISOWeek,
-  startOfMonth,
-  startOfYear,
-  subDays,
-  subMonths,
-  subWeeks,
-  type DateArg,
-  type Day as WeekdayIndex,
-} from 'date-fns';
 import type { Comparison, Granularity, TimeAnchor, TimeValue } from '../model/index.js';
 import { compareStrings, stableStringify } from './canonical.js';
 import type { TimeCompareOptions } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
-// Calendar days in UTC
+// Calendar days: plain integers (days since 1970-01-01, proleptic Gregorian)
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A Date whose calendar fields read and write UTC. date-fns does its calendar math through the
- * local-time getters/setters, so on plain Dates the result would depend on the host's zone
- * (a UTC midnight is the previous evening in New York). This is what `UTCDate` from
- * `@date-fns/utc` does; that package is not a dependency, so the few overrides live here.
+ * Every calendar computation below works on epoch day numbers, so nothing depends on the
+ * host's time zone or clock, and no Date objects are built on the hot path.
  */
-class UtcDate extends Date {
-  override getFullYear(): number {
-    return this.getUTCFullYear();
-  }
-  override getMonth(): number {
-    return this.getUTCMonth();
-  }
-  override getDate(): number {
-    return this.getUTCDate();
-  }
-  override getDay(): number {
-    return this.getUTCDay();
-  }
-  override getHours(): number {
-    return this.getUTCHours();
-  }
-  override getMinutes(): number {
-    return this.getUTCMinutes();
-  }
-  override getSeconds(): number {
-    return this.getUTCSeconds();
-  }
-  override getMilliseconds(): number {
-    return this.getUTCMilliseconds();
-  }
-  override getTimezoneOffset(): number {
-    return 0;
-  }
-  override setFullYear(...args: [number, number?, number?]): number {
-    return Date.prototype.setUTCFullYear.apply(this, args);
-  }
-  override setMonth(...args: [number, number?]): number {
-    return Date.prototype.setUTCMonth.apply(this, args);
-  }
-  override setDate(date: number): number {
-    return this.setUTCDate(date);
-  }
-  override setHours(...args: [number, number?, number?, number?]): number {
-    return Date.prototype.setUTCHours.apply(this, args);
-  }
-  override setMinutes(...args: [number, number?, number?]): number {
-    return Date.prototype.setUTCMinutes.apply(this, args);
-  }
-  override setSeconds(...args: [number, number?]): number {
-    return Date.prototype.setUTCSeconds.apply(this, args);
-  }
-  override setMilliseconds(ms: number): number {
-    return this.setUTCMilliseconds(ms);
-  }
-}
-
-/** date-fns context: every date-fns call below computes on UtcDate. */
-const U = {
-  in: (value: DateArg<Date> & {}): UtcDate =>
-    new UtcDate(value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Number.NaN),
-};
+type Day = number;
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
+/** Days from 1970-01-01 to y-m-d (any integer year; m 1–12, d 1–31). */
+function daysFromCivil(y: number, m: number, d: number): Day {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = m > 2 ? m - 3 : m + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/** The year, month (1–12) and day of an epoch day. */
+function civil(z: Day): { y: number; m: number; d: number } {
+  const zz = z + 719_468;
+  const era = Math.floor(zz / 146_097);
+  const doe = zz - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeapYear(y) ? 29 : (MONTH_LENGTHS[m - 1] ?? 31);
+}
+
+/** ISO weekday: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
+function isoWeekday(day: Day): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+function yearOf(day: Day): number {
+  return civil(day).y;
+}
+
+/** Adds calendar months, clamping to the last day of a shorter month (as date-fns addMonths). */
+function addMonths(day: Day, n: number): Day {
+  if (n === 0) return day;
+  const { y, m, d } = civil(day);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+function startOfISOWeek(day: Day): Day {
+  return day - (isoWeekday(day) - 1);
+}
+
+function startOfMonth(day: Day): Day {
+  const { y, m } = civil(day);
+  return daysFromCivil(y, m, 1);
+}
+
+function endOfMonth(day: Day): Day {
+  const { y, m } = civil(day);
+  return daysFromCivil(y, m, daysInMonth(y, m));
+}
+
+/** The next day after `day` with ISO weekday `iso` (a week later when `day` is one). */
+function nextWeekday(day: Day, iso: number): Day {
+  return day + ((((iso - isoWeekday(day)) % 7) + 7) % 7 || 7);
+}
+
+/** The last day before `day` with ISO weekday `iso` (a week earlier when `day` is one). */
+function previousWeekday(day: Day, iso: number): Day {
+  return day - ((((isoWeekday(day) - iso) % 7) + 7) % 7 || 7);
+}
+
 /** A valid calendar day (years 1000–9999, so ISO strings keep four digits), else null. */
-function makeDay(y: number, m: number, d: number): UtcDate | null {
+function makeDay(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new UtcDate(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : null;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
 }
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-function isoDay(date: Date): string {
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
-
-function epochDay(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
+function isoDay(day: Day): string {
+  const { y, m, d } = civil(day);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -119,7 +114,7 @@ const DATETIME_RE =
 
 interface ParsedInstant {
   /** The calendar day as written (in the instant's own offset). */
-  day: UtcDate;
+  day: Day;
   /** Epoch milliseconds, or null when no offset was written. */
   ms: number | null;
   /** Canonical `YYYY-MM-DDTHH:MM:SS[.f]±HH:MM` (or `Z`), or null without an offset. */
@@ -133,7 +128,7 @@ function parseDateTime(text: string): ParsedInstant | null {
   const hh = Number(m[4]);
   const mm = Number(m[5]);
   const ss = m[6] === undefined ? 0 : Number(m[6]);
-  if (!day || hh > 23 || mm > 59 || ss > 59) return null;
+  if (day === null || hh > 23 || mm > 59 || ss > 59) return null;
   const zone = m[8];
   if (zone === undefined) return { day, ms: null, text: null };
   let offsetMinutes = 0;
@@ -149,20 +144,20 @@ function parseDateTime(text: string): ParsedInstant | null {
   }
   const fraction = m[7];
   const ms =
-    day.getTime() + hh * 3_600_000 + mm * MINUTE_MS + ss * 1000 +
+    day * DAY_MS + hh * 3_600_000 + mm * MINUTE_MS + ss * 1000 +
     (fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000)) -
     offsetMinutes * MINUTE_MS;
   const clock = `${pad(hh)}:${pad(mm)}:${pad(ss)}${fraction === undefined ? '' : `.${fraction}`}`;
   return { day, ms, text: `${isoDay(day)}T${clock}${offsetText}` };
 }
 
-function parseIsoDay(text: string): UtcDate | null {
+function parseIsoDay(text: string): Day | null {
   const m = DATE_RE.exec(text);
   return m ? makeDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 /** The publication's calendar day as written (a date-time keeps its own offset's date). */
-function publicationDay(publishedAt: string | null | undefined): UtcDate | null {
+function publicationDay(publishedAt: string | null | undefined): Day | null {
   if (typeof publishedAt !== 'string') return null;
   const text = publishedAt.trim();
   return parseIsoDay(text) ?? parseDateTime(text)?.day ?? null;
@@ -173,14 +168,14 @@ function publicationDay(publishedAt: string | null | undefined): UtcDate | null 
 // ---------------------------------------------------------------------------------------------
 
 interface Span {
-  start: UtcDate;
-  end: UtcDate;
+  start: Day;
+  end: Day;
 }
 
 /** What a phrase means before it meets a publication date. */
 type Reading =
   | { kind: 'absolute'; granularity: Granularity; span: Span }
-  | { kind: 'relative'; granularity: Granularity; resolve: (pub: UtcDate) => Span | null };
+  | { kind: 'relative'; granularity: Granularity; resolve: (pub: Day) => Span | null };
 
 const MONTHS = new Map<string, number>([
   ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3],
@@ -231,18 +226,22 @@ function yearNumber(token: string | undefined): number | null {
   return isDigits(token, 4, 4) && Number(token) >= 1000 ? Number(token) : null;
 }
 
-const dayOnly = (date: UtcDate): Span => ({ start: date, end: date });
-const isoWeek = (date: UtcDate): Span => ({ start: startOfISOWeek(date, U), end: endOfISOWeek(date, U) });
-const wholeMonth = (date: UtcDate): Span => ({ start: startOfMonth(date, U), end: endOfMonth(date, U) });
-const wholeYear = (date: UtcDate): Span => ({ start: startOfYear(date, U), end: endOfYear(date, U) });
+const dayOnly = (date: Day): Span => ({ start: date, end: date });
+const isoWeek = (date: Day): Span => {
+  const start = startOfISOWeek(date);
+  return { start, end: start + 6 };
+};
+const wholeMonth = (date: Day): Span => {
+  const { y, m } = civil(date);
+  return { start: daysFromCivil(y, m, 1), end: daysFromCivil(y, m, daysInMonth(y, m)) };
+};
+const wholeYear = (date: Day): Span => {
+  const y = yearOf(date);
+  return { start: daysFromCivil(y, 1, 1), end: daysFromCivil(y, 12, 31) };
+};
 
 function relativeDays(offset: number): Reading {
-  return { kind: 'relative', granularity: 'day', resolve: (pub) => dayOnly(addDays(pub, offset, U)) };
-}
-
-/** date-fns numbers weekdays from Sunday = 0. */
-function fnsWeekday(iso: number): WeekdayIndex {
-  return (iso % 7) as WeekdayIndex;
+  return { kind: 'relative', granularity: 'day', resolve: (pub) => dayOnly(pub + offset) };
 }
 
 type Part = 'early' | 'mid' | 'late';
@@ -253,21 +252,21 @@ function partOf(span: Span, unit: 'week' | 'month' | 'year', part: Part | null):
   const { start, end } = span;
   if (unit === 'week') {
     const from = { early: 0, mid: 2, late: 4 }[part];
-    return { start: addDays(start, from, U), end: part === 'late' ? end : addDays(start, from + 2, U) };
+    return { start: start + from, end: part === 'late' ? end : start + from + 2 };
   }
   if (unit === 'month') {
     const from = { early: 0, mid: 10, late: 20 }[part];
-    return { start: addDays(start, from, U), end: part === 'late' ? end : addDays(start, from + 9, U) };
+    return { start: start + from, end: part === 'late' ? end : start + from + 9 };
   }
   const from = { early: 0, mid: 4, late: 8 }[part];
-  return { start: addMonths(start, from, U), end: endOfMonth(addMonths(start, from + 3, U), U) };
+  return { start: addMonths(start, from), end: endOfMonth(addMonths(start, from + 3)) };
 }
 
 const UNIT_SPAN = { week: isoWeek, month: wholeMonth, year: wholeYear } as const;
 const UNIT_STEP = {
-  week: (d: UtcDate, n: number) => addWeeks(d, n, U),
-  month: (d: UtcDate, n: number) => addMonths(d, n, U),
-  year: (d: UtcDate, n: number) => addMonths(d, 12 * n, U),
+  week: (d: Day, n: number) => d + 7 * n,
+  month: (d: Day, n: number) => addMonths(d, n),
+  year: (d: Day, n: number) => addMonths(d, 12 * n),
 } as const;
 
 /** "[early|mid|late|earlier|later] (this|last|previous|next|coming) (week|month|year)". */
@@ -310,12 +309,12 @@ function readAgo(t: readonly string[]): Reading | null {
     granularity: unit,
     resolve: (pub) =>
       unit === 'day'
-        ? dayOnly(subDays(pub, n, U))
+        ? dayOnly(pub - n)
         : unit === 'week'
-          ? isoWeek(subWeeks(pub, n, U))
+          ? isoWeek(pub - 7 * n)
           : unit === 'month'
-            ? wholeMonth(subMonths(pub, n, U))
-            : wholeYear(subMonths(pub, 12 * n, U)),
+            ? wholeMonth(addMonths(pub, -n))
+            : wholeYear(addMonths(pub, -12 * n)),
   };
 }
 
@@ -325,13 +324,12 @@ function readWeekday(t: readonly string[]): Reading | null {
   const iso = last === undefined ? undefined : WEEKDAYS.get(last);
   if (iso === undefined) return null;
   const lead = t.slice(0, -1).join(' ');
-  const day = fnsWeekday(iso);
-  let resolve: (pub: UtcDate) => UtcDate;
-  if (lead === '') resolve = (pub) => (getISODay(pub, U) === iso ? pub : previousDay(pub, day, U));
-  else if (lead === 'last' || lead === 'past' || lead === 'previous') resolve = (pub) => previousDay(pub, day, U);
-  else if (lead === 'next' || lead === 'coming' || lead === 'this coming') resolve = (pub) => nextDay(pub, day, U);
+  let resolve: (pub: Day) => Day;
+  if (lead === '') resolve = (pub) => (isoWeekday(pub) === iso ? pub : previousWeekday(pub, iso));
+  else if (lead === 'last' || lead === 'past' || lead === 'previous') resolve = (pub) => previousWeekday(pub, iso);
+  else if (lead === 'next' || lead === 'coming' || lead === 'this coming') resolve = (pub) => nextWeekday(pub, iso);
   // "this Friday": the Friday of the publication's (Monday-start) week, past or coming.
-  else if (lead === 'this') resolve = (pub) => addDays(startOfISOWeek(pub, U), iso - 1, U);
+  else if (lead === 'this') resolve = (pub) => startOfISOWeek(pub) + iso - 1;
   else return null;
   return { kind: 'relative', granularity: 'day', resolve: (pub) => dayOnly(resolve(pub)) };
 }
@@ -339,13 +337,16 @@ function readWeekday(t: readonly string[]): Reading | null {
 /** The weekend (Saturday–Sunday) a phrase points at. */
 function readWeekend(t: readonly string[]): Reading | null {
   const phrase = t.join(' ');
-  const weekendOf = (date: UtcDate): Span => ({ start: addDays(startOfISOWeek(date, U), 5, U), end: endOfISOWeek(date, U) });
-  let pick: ((pub: UtcDate) => UtcDate) | null = null;
+  const weekendOf = (date: Day): Span => {
+    const monday = startOfISOWeek(date);
+    return { start: monday + 5, end: monday + 6 };
+  };
+  let pick: ((pub: Day) => Day) | null = null;
   if (phrase === 'weekend' || phrase === 'over weekend') {
-    pick = (pub) => (getISODay(pub, U) >= 6 ? pub : subWeeks(pub, 1, U));
+    pick = (pub) => (isoWeekday(pub) >= 6 ? pub : pub - 7);
   } else if (phrase === 'this weekend') pick = (pub) => pub;
-  else if (phrase === 'last weekend' || phrase === 'past weekend' || phrase === 'previous weekend') pick = (pub) => subWeeks(pub, 1, U);
-  else if (phrase === 'next weekend') pick = (pub) => addWeeks(pub, 1, U);
+  else if (phrase === 'last weekend' || phrase === 'past weekend' || phrase === 'previous weekend') pick = (pub) => pub - 7;
+  else if (phrase === 'next weekend') pick = (pub) => pub + 7;
   if (pick === null) return null;
   const chosen = pick;
   return { kind: 'relative', granularity: 'week', resolve: (pub) => weekendOf(chosen(pub)) };
@@ -368,14 +369,14 @@ const FIXED = new Map<string, Reading>([
 ]);
 
 /** The occurrence of month/day nearest the publication day (ties go to the past). */
-function nearestMonthDay(pub: UtcDate, month: number, day: number): Span | null {
-  let best: { date: UtcDate; distance: number } | null = null;
-  const year = pub.getUTCFullYear();
+function nearestMonthDay(pub: Day, month: number, day: number): Span | null {
+  let best: { date: Day; distance: number } | null = null;
+  const year = yearOf(pub);
   // ±4 years so that February 29 still finds a leap year.
   for (const y of [year - 1, year, year + 1, year - 2, year + 2, year - 3, year + 3, year - 4, year + 4]) {
     const date = makeDay(y, month, day);
-    if (!date) continue;
-    const distance = differenceInCalendarDays(date, pub, U);
+    if (date === null) continue;
+    const distance = date - pub;
     if (!best || Math.abs(distance) < Math.abs(best.distance) || (Math.abs(distance) === Math.abs(best.distance) && distance < best.distance)) {
       best = { date, distance };
     }
@@ -384,10 +385,10 @@ function nearestMonthDay(pub: UtcDate, month: number, day: number): Span | null 
 }
 
 /** The month of that name nearest the publication month (ties go to the past). */
-function nearestMonth(pub: UtcDate, month: number): UtcDate {
-  const delta = month - 1 - pub.getUTCMonth();
+function nearestMonth(pub: Day, month: number): Day {
+  const delta = month - civil(pub).m;
   const shift = delta > 6 ? delta - 12 : delta < -6 ? delta + 12 : delta === 6 ? -6 : delta;
-  return addMonths(startOfMonth(pub, U), shift, U);
+  return addMonths(startOfMonth(pub), shift);
 }
 
 /** Explicit calendar dates: month-day, day-month, month-year, year, with an optional weekday in front. */
@@ -429,21 +430,21 @@ function readCalendar(tokens: readonly string[]): Reading | null {
   if (month === undefined) {
     // A bare year: only plausible news years, so counts like "1178" are not read as years.
     if (year === null || t !== tokens || year < 1800 || year > 2199) return null;
-    return { kind: 'absolute', granularity: 'year', span: partOf(wholeYear(makeDay(year, 1, 1) as UtcDate), 'year', part) };
+    return { kind: 'absolute', granularity: 'year', span: partOf(wholeYear(makeDay(year, 1, 1) as Day), 'year', part) };
   }
   const m = month;
   if (day !== null) {
     const d = day;
     if (year !== null) {
       const date = makeDay(year, m, d);
-      return date && { kind: 'absolute', granularity: 'day', span: dayOnly(date) };
+      return date === null ? null : { kind: 'absolute', granularity: 'day', span: dayOnly(date) };
     }
     // Reject impossible days (February 30) up front rather than after resolution.
-    if (!makeDay(2000, m, d)) return null;
+    if (makeDay(2000, m, d) === null) return null;
     return { kind: 'relative', granularity: 'day', resolve: (pub) => nearestMonthDay(pub, m, d) };
   }
   if (year !== null) {
-    return { kind: 'absolute', granularity: 'month', span: partOf(wholeMonth(makeDay(year, m, 1) as UtcDate), 'month', part) };
+    return { kind: 'absolute', granularity: 'month', span: partOf(wholeMonth(makeDay(year, m, 1) as Day), 'month', part) };
   }
   return { kind: 'relative', granularity: 'month', resolve: (pub) => partOf(wholeMonth(nearestMonth(pub, m)), 'month', part) };
 }
@@ -453,10 +454,10 @@ function readNumeric(t: readonly string[]): Reading | null {
   const [a, s1, b, s2, c] = t;
   if (t.length === 3 && s1 === '-' && isDigits(a, 4, 4) && isDigits(b, 1, 2)) {
     const date = makeDay(Number(a), Number(b), 1);
-    return date && { kind: 'absolute', granularity: 'month', span: wholeMonth(date) };
+    return date === null ? null : { kind: 'absolute', granularity: 'month', span: wholeMonth(date) };
   }
   if (t.length !== 5 || s1 !== s2 || (s1 !== '-' && s1 !== '/')) return null;
-  let date: UtcDate | null = null;
+  let date: Day | null = null;
   if (isDigits(a, 4, 4) && isDigits(b, 1, 2) && isDigits(c, 1, 2)) {
     date = makeDay(Number(a), Number(b), Number(c));
   } else if (isDigits(a, 1, 2) && isDigits(b, 1, 2) && isDigits(c, 4, 4)) {
@@ -466,7 +467,7 @@ function readNumeric(t: readonly string[]): Reading | null {
     if (x === y || (x > 12 && y <= 12)) date = makeDay(Number(c), y, x);
     else if (y > 12 && x <= 12) date = makeDay(Number(c), x, y);
   }
-  return date && { kind: 'absolute', granularity: 'day', span: dayOnly(date) };
+  return date === null ? null : { kind: 'absolute', granularity: 'day', span: dayOnly(date) };
 }
 
 function isMeridiem(t: readonly string[], i: number): number {
@@ -568,10 +569,10 @@ function parseTimeUnsafe(phrase: string, context: { publishedAt?: string | null 
   if (!reading) return null;
   if (reading.kind === 'absolute') return spanValue(reading.span, reading.granularity, 'absolute', phrase);
   const pub = publicationDay(context.publishedAt);
-  if (!pub) return unresolved(reading.granularity, phrase);
+  if (pub === null) return unresolved(reading.granularity, phrase);
   const span = reading.resolve(pub);
-  if (!span || !Number.isFinite(span.start.getTime()) || !Number.isFinite(span.end.getTime())) return null;
-  if (span.start.getUTCFullYear() < 1000 || span.end.getUTCFullYear() > 9999) return null;
+  if (!span || !Number.isFinite(span.start) || !Number.isFinite(span.end)) return null;
+  if (yearOf(span.start) < 1000 || yearOf(span.end) > 9999) return null;
   return spanValue(span, reading.granularity, 'publication', phrase);
 }
 
@@ -629,9 +630,9 @@ type Endpoint = { day: number; ms: number | null };
 
 function readEndpoint(text: string): Endpoint | null {
   const day = parseIsoDay(text);
-  if (day) return { day: epochDay(day), ms: null };
+  if (day !== null) return { day, ms: null };
   const instant = parseDateTime(text);
-  return instant ? { day: epochDay(instant.day), ms: instant.ms } : null;
+  return instant ? { day: instant.day, ms: instant.ms } : null;
 }
 
 function normalize(v: TimeValue): Norm {
@@ -835,7 +836,7 @@ export function combineTimes(values: readonly TimeValue[]): TimeValue | null {
     .reduce((g, h) => (GRANULARITY_RANK[h] < GRANULARITY_RANK[g] ? h : g));
   const anchors = resolved.map((r) => r.value.anchor);
   const anchor: TimeAnchor = anchors.every((x) => x === 'absolute') ? 'absolute' : anchors.includes('publication') ? 'publication' : 'mention';
-  return { kind: 'time', start: isoDay(new Date(s * DAY_MS)), end: isoDay(new Date(e * DAY_MS)), granularity, anchor };
+  return { kind: 'time', start: isoDay(s), end: isoDay(e), granularity, anchor };
 }
 
 /**

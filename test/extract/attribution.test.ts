@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attributeQuotes, isSpeechVerb } from '../../src/extract/attribution.js';
+import { attributeQuotes, isLetterAt, isSpaceAt, isSpeechVerb, isWordCharAt } from '../../src/extract/attribution.js';
 import { extractQuotes, type SpeakerMention } from '../../src/extract/quotes.js';
 import { splitSentences } from '../../src/extract/sentences.js';
 import { parseEntity } from '../../src/values/entity.js';
@@ -225,6 +225,23 @@ describe('quotations, paragraphs and inheritance', () => {
     expect(quote?.speaker).toEqual({ name: 'Police Commissioner Anil Rao', start: 63, end: 65, text: 'he', how: 'pronoun' });
     expect(attributeQuotes(text, [], splitSentences(text))).toEqual([]);
   });
+
+  it('attributeQuotes takes pieces in any order, with any quotation numbers', () => {
+    const text = 'Police Commissioner Anil Rao spoke first. "We are in control. Stay calm," he said.\n\n"It will pass," the mayor said. Marsh added: "Trust us."';
+    const pieces = [
+      { start: 130, end: 139, text: 'Trust us.', quotation: 8, fragment: false },
+      { start: 85, end: 97, text: 'It will pass', quotation: 9, fragment: false },
+      { start: 62, end: 71, text: 'Stay calm', quotation: 10, fragment: false },
+      { start: 43, end: 61, text: 'We are in control.', quotation: 10, fragment: false },
+    ];
+    const quotes = attributeQuotes(text, pieces, splitSentences(text));
+    expect(quotes.map((q) => [q.text, q.quotation, q.speaker?.name ?? null, q.speaker?.text ?? null])).toEqual([
+      ['Trust us.', 8, 'Marsh', 'Marsh'],
+      ['It will pass', 9, 'Police Commissioner Anil Rao', 'the mayor'],
+      ['Stay calm', 10, 'Police Commissioner Anil Rao', 'he'],
+      ['We are in control.', 10, 'Police Commissioner Anil Rao', 'he'],
+    ]);
+  });
 });
 
 describe('attribution robustness', () => {
@@ -248,5 +265,68 @@ describe('attribution robustness', () => {
     const noise = '"A," he said, the company, which, according to Anil Rao, said: '.repeat(17_000);
     expect(noise.length).toBeGreaterThan(1_000_000);
     expect(extractQuotes(noise).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('attribution: letters beyond ASCII, case and odd spacing', () => {
+  /** [quote, speaker name, speaker text, how] of each piece, offsets checked. */
+  const read = (input: string) =>
+    extractQuotes(input).map((q) => {
+      if (q.speaker) expect(q.speaker.text).toBe(input.slice(q.speaker.start, q.speaker.end));
+      return [q.text, q.speaker?.name ?? null, q.speaker?.text ?? null, q.speaker?.how ?? null];
+    });
+
+  it('names with accents, Greek, Turkish dotted capitals and curly apostrophes', () => {
+    expect(read('"We will appeal," Jürgen Müller said.')).toEqual([['We will appeal', 'Jürgen Müller', 'Jürgen Müller', 'explicit']]);
+    expect(read('"Ça va," a spokesperson of ÉDF said.')).toEqual([['Ça va', 'a spokesperson of ÉDF', 'a spokesperson of ÉDF', 'explicit']]);
+    expect(read('İstanbul officials said: "The bridge is safe."')).toEqual([['The bridge is safe.', 'İstanbul officials', 'İstanbul officials', 'explicit']]);
+    expect(read('ΟΔΟΣ Σ "We stay," Νίκος Παππάς said.')).toEqual([['We stay', 'Νίκος Παππάς', 'Νίκος Παππάς', 'explicit']]);
+    expect(read('Kwikr\u2019s spokesperson said: "No comment."')).toEqual([['No comment.', 'Kwikr\u2019s spokesperson', 'Kwikr\u2019s spokesperson', 'explicit']]);
+    expect(read('"Yes," Jean-Pierre O\u2019Brien said. "No," O\u2019Brien\u2019s lawyer added.')).toEqual([
+      ['Yes', 'Jean-Pierre O\u2019Brien', 'Jean-Pierre O\u2019Brien', 'explicit'],
+      ['No', 'O\u2019Brien\u2019s lawyer', 'O\u2019Brien\u2019s lawyer', 'explicit'],
+    ]);
+  });
+
+  it('capitals: "IT" is no pronoun, "UNW" an organisation, a shouted "THE MINISTRY" a role', () => {
+    expect(read('IT Minister Ravi Rao spoke first. "It works," he said. "We agree," IT said.')).toEqual([
+      ['It works', 'IT Minister Ravi Rao', 'he', 'pronoun'],
+      ['We agree', 'IT', 'IT', 'explicit'],
+    ]);
+    expect(read('"No," UNW said. "Yes," G20 said.')).toEqual([
+      ['No', 'UNW', 'UNW', 'explicit'],
+      ['Yes', 'G20', 'G20', 'explicit'],
+    ]);
+    expect(read('THE COMPANY SAID: "No comment." "We disagree," THE MINISTRY SAID.')).toEqual([
+      ['No comment.', null, null, null],
+      ['We disagree', 'MINISTRY', 'THE MINISTRY', 'role'],
+    ]);
+  });
+
+  it('emoji and other characters outside the BMP, tabs and no-break spaces', () => {
+    expect(read('\u{1F600} "Great day," Mayor Elena Marsh said \u{1F600}. Later \u{1D400}\u{1D401} "Bad day," she said.')).toEqual([
+      ['Great day', 'Mayor Elena Marsh', 'Mayor Elena Marsh', 'explicit'],
+      ['Bad day', 'Mayor Elena Marsh', 'she', 'pronoun'],
+    ]);
+    expect(read('"Fine," Anil\u00a0 Rao\ttold reporters.')).toEqual([['Fine', 'Anil Rao', 'Anil\u00a0 Rao', 'told']]);
+    expect(read('Mr. P. K. Jena, the collector, said: "Stay home."')).toEqual([['Stay home.', 'Mr. P. K. Jena', 'Mr. P. K. Jena', 'explicit']]);
+    expect(read('Sources in the secretariat said: "It is over." Twitter in its statement said: "We comply."')).toEqual([
+      ['It is over.', 'Sources', 'Sources in the secretariat', 'sources'],
+      ['We comply.', 'Twitter', 'Twitter in its statement', 'statement'],
+    ]);
+  });
+
+  it('classifies every UTF-16 unit as the Unicode properties do (spaces, letters, word characters)', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const space = c < 0x80 ? ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' : /\s/u.test(ch);
+      const word = c < 0x80 ? /[A-Za-z0-9]/.test(ch) : /[\p{L}\p{N}\p{M}]/u.test(ch);
+      const letter = c < 0x80 ? /[A-Za-z]/.test(ch) : /\p{L}/u.test(ch);
+      if (isSpaceAt(ch, 0) !== space || isWordCharAt(ch, 0) !== word || isLetterAt(ch, 0) !== letter) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    expect(isSpaceAt('a', 1)).toBe(false);
+    expect(isWordCharAt('a', -1)).toBe(false);
   });
 });

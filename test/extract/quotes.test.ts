@@ -273,3 +273,29 @@ describe('extractQuotes: robustness', () => {
     expect(last?.text).toBe('x');
   });
 });
+
+describe('extractQuotes: paragraphs with and without marks', () => {
+  it('runs a quotation over paragraphs between paragraphs with no marks at all', () => {
+    const input =
+      'Intro line.\n\nNo marks here at all.\n\n"Opening a quote that runs on\n\n"and on,\n\n"and ends here," Rao said.\n\nPlain again.\n\n\u201CCurly\u201D ones, too.';
+    const quotes = extractQuotes(input);
+    checkOffsets(input, quotes);
+    expect(quotes.map((q) => [q.text, q.quotation, q.fragment, q.speaker?.name ?? null])).toEqual([
+      ['Opening a quote that runs on', 0, false, 'Rao'],
+      ['and on', 0, false, 'Rao'],
+      ['and ends here', 0, false, 'Rao'],
+      ['Curly', 1, true, null],
+    ]);
+  });
+
+  it('stays linear on a megabyte of short paragraphs that each open a quotation', () => {
+    const input = '"a\n\n"b\n\n'.repeat(150_000);
+    expect(input.length).toBeGreaterThan(1_000_000);
+    expect(extractQuotes(input)).toEqual([]);
+    const closed = '"We go," Rao said.\n\nNothing to see.\n\n'.repeat(30_000);
+    expect(closed.length).toBeGreaterThan(1_000_000);
+    const quotes = extractQuotes(closed);
+    expect(quotes.length).toBe(30_000);
+    expect(quotes[29_999]?.speaker?.text).toBe('Rao');
+  });
+});
