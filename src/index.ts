@@ -132,3 +132,19 @@ export { reconcile } from './reconcile/reconcile.js';
 export type { ReconcileOptions } from './reconcile/options.js';
 export { toJSON } from './render/json.js';
 export { toMarkdown } from './render/markdown.js';
+
+// Truth discovery over structured claims.
+export {
+  fuse,
+  ClaimTable,
+  FUSE_METHODS,
+  textTokens,
+  valueTokens,
+  textSimilarity,
+  jaccardSorted,
+  timeSimilarity,
+  numberSimilarity,
+  normalizedDistance,
+  parseInstant,
+} from './resolve/index.js';
+export type { FuseMethod, FuseClaim, FuseOptions, FuseResult, FusedItem, FuseStats, TruthFinderOptions, AccuOptions } from './resolve/index.js';

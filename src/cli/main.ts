@@ -2,11 +2,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CorroborateError, formatIssue, reconcile, toJSON, toMarkdown } from '../index.js';
+import { runFuse } from './fuse.js';
 import { InputError, loadFile, type LoadedReport } from './inputs.js';
 
 const USAGE = `Usage:
   corroborate compare FILE... [--format markdown|json] [--out FILE]
   corroborate reconcile FILE... [--format markdown|json] [--out FILE]   (same, for claims files)
+  corroborate fuse --input FILE.ndjson [--method vote|truthfinder|crh|investment|pooled-investment|accu]
+                   [--out FILE] [--trust FILE] [--time-tolerance 10m] [--relative-tolerance 0.01]
+                   (truth discovery over structured claims; see corroborate fuse --help)
 
 Reads articles and reports, extracts their counts, dates, quotes and attributions, lines them
 up across files and says fact by fact where they agree, are compatible or conflict.
@@ -113,4 +117,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[2] === 'fuse') void runFuse(process.argv.slice(3)).then((code) => (process.exitCode = code));
+else process.exitCode = main(process.argv.slice(2));

@@ -19,6 +19,41 @@ const STOPWORDS = new Set(
   percent news desk posted earlier later since while still yet already like well even`.split(/\s+/),
 );
 
+// The stopwords by a hash of their letters, so a plain word is looked up without a string.
+const STOPWORD_LIST = [...STOPWORDS];
+const STOPWORD_SIZE = 1024; // a power of two, several times the list
+const STOPWORD_SLOT = new Int16Array(STOPWORD_SIZE).fill(-1);
+const STOPWORD_HASH = new Int32Array(STOPWORD_SIZE);
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+for (let index = 0; index < STOPWORD_LIST.length; index++) {
+  const w = STOPWORD_LIST[index] as string;
+  let h = HASH_SEED;
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_PRIME);
+  let slot = (h ^ (h >>> 16)) & (STOPWORD_SIZE - 1);
+  while ((STOPWORD_SLOT[slot] as number) >= 0) slot = (slot + 1) & (STOPWORD_SIZE - 1);
+  STOPWORD_SLOT[slot] = index;
+  STOPWORD_HASH[slot] = h;
+}
+
+/** The stopword that text[start, end) is (a plain, lower-case word), or null. */
+function stopwordAt(text: string, start: number, end: number): string | null {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), HASH_PRIME);
+  const length = end - start;
+  for (let slot = (h ^ (h >>> 16)) & (STOPWORD_SIZE - 1); ; slot = (slot + 1) & (STOPWORD_SIZE - 1)) {
+    const index = STOPWORD_SLOT[slot] as number;
+    if (index < 0) return null;
+    if (STOPWORD_HASH[slot] !== h) continue;
+    const w = STOPWORD_LIST[index] as string;
+    if (w.length !== length) continue;
+    let k = 0;
+    while (k < length && w.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return w;
+  }
+}
+
 // What a UTF-16 code unit is, cached per code unit: a letter has distinct lower and upper
 // cases; an upper-case letter is its own upper case and not its lower case.
 const LETTER = 1;
@@ -120,6 +155,37 @@ export function sentenceContext(text: string, sentence: Sentence, skip: readonly
   // give every claim in them a context the size of the document.
   const from = around ? Math.max(sentence.start, around.start - CONTEXT_WINDOW) : sentence.start;
   const to = around ? Math.min(sentence.end, around.end + CONTEXT_WINDOW) : sentence.end;
+  // extract() asks for a sentence's context once for the sentence and once per claim in it:
+  // the same window of the same text, read once (each caller gets its own arrays).
+  const windows = windowsFor(text, skip);
+  const known = windows.get(from);
+  if (known !== undefined && known.to === to) {
+    return { sentence: { start: sentence.start, end: sentence.end }, keywords: known.keywords.slice(), entities: known.entities.slice() };
+  }
+  const context = readContext(text, sentence, skip, from, to);
+  windows.set(from, { to, keywords: context.keywords.slice(), entities: context.entities.slice() });
+  return context;
+}
+
+interface KnownWindow {
+  to: number;
+  keywords: string[];
+  entities: string[];
+}
+
+/** Contexts read, by skip array (one per extract() call), for its text and number of spans. */
+const READ = new WeakMap<readonly Span[], { text: string; length: number; windows: Map<number, KnownWindow> }>();
+
+function windowsFor(text: string, skip: readonly Span[]): Map<number, KnownWindow> {
+  const entry = READ.get(skip);
+  if (entry !== undefined && entry.text === text && entry.length === skip.length) return entry.windows;
+  const windows = new Map<number, KnownWindow>();
+  READ.set(skip, { text, length: skip.length, windows });
+  return windows;
+}
+
+/** The context of the window [from, to) of the sentence. */
+function readContext(text: string, sentence: Sentence, skip: readonly Span[], from: number, to: number): ClaimContext {
   const count = scanWords(text, from, to, skip);
   const starts = wordStarts;
   const ends = wordEnds;
@@ -134,10 +200,41 @@ export function sentenceContext(text: string, sentence: Sentence, skip: readonly
     const start = starts[k] as number;
     const end = ends[k] as number;
     const plain = plains[k] === 1;
+    if (plain) {
+      // A plain word is its own lower case: a stopword needs no string, only "of" and "and"
+      // are looked at (as joiners of an entity).
+      const stopword = stopwordAt(text, start, end);
+      if (stopword !== null) {
+        if (runWords > 0) {
+          if ((stopword === 'of' || stopword === 'and') && k + 1 < count && startsUpperAt(text, starts[k + 1] as number)) {
+            run = `${run} ${stopword}`;
+            runWords++;
+          } else {
+            entities.push(run);
+            runWords = 0;
+            run = '';
+          }
+        }
+        continue;
+      }
+      if (runWords > 0) {
+        entities.push(run);
+        runWords = 0;
+        run = '';
+      }
+      if (end - start < 3) continue;
+      const lower = text.slice(start, end);
+      const bare = isPossessive(lower) ? lower.slice(0, -2) : lower;
+      if (!seen.has(bare)) {
+        seen.add(bare);
+        keywords.push(bare);
+      }
+      continue;
+    }
     const word = text.slice(start, end);
-    const lower = plain ? word : word.toLowerCase();
+    const lower = word.toLowerCase();
     const stop = STOPWORDS.has(lower);
-    if (!plain && startsUpper(word) && !(stop && runWords === 0)) {
+    if (startsUpper(word) && !(stop && runWords === 0)) {
       run = runWords === 0 ? word : `${run} ${word}`;
       runWords++;
     } else if (runWords > 0 && (lower === 'of' || lower === 'and') && k + 1 < count && startsUpperAt(text, starts[k + 1] as number)) {
@@ -172,14 +269,25 @@ let wordPlain = new Uint8Array(256);
 function scanWords(text: string, from: number, to: number, skip: readonly Span[]): number {
   let count = 0;
   let i = from;
+  const spans = skip.length;
   let s = from < to ? firstSkip(skip, from) : 0;
+  // The span skip[s], or none past the last.
+  let skipStart = s < spans ? (skip[s] as Span).start : Infinity;
+  let skipEnd = s < spans ? (skip[s] as Span).end : Infinity;
   while (i < to) {
-    while (s < skip.length && (skip[s] as Span).end <= i) s++;
-    if (s < skip.length && (skip[s] as Span).start <= i) {
-      i = Math.min((skip[s] as Span).end, to);
+    if (skipEnd <= i) {
+      do s++;
+      while (s < spans && (skip[s] as Span).end <= i);
+      skipStart = s < spans ? (skip[s] as Span).start : Infinity;
+      skipEnd = s < spans ? (skip[s] as Span).end : Infinity;
+    }
+    if (skipStart <= i) {
+      i = Math.min(skipEnd, to);
       continue;
     }
-    if (!isLetterAt(text, i)) {
+    const c = text.charCodeAt(i);
+    const folded = c | 0x20;
+    if (c < 0x80 ? folded < 0x61 || folded > 0x7a : !isLetterAt(text, i)) {
       i++;
       continue;
     }

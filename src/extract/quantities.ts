@@ -46,29 +46,41 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-// Non-ASCII code units are classified by a regex once each, then remembered (curly quotes and
-// dashes are frequent in news): bit 1 known, 2 letter, 4 space.
+// Every UTF-16 code unit's class, one table lookup (non-ASCII ones classified by regex on first
+// sight: curly quotes and dashes are frequent in news). 0 = not yet known.
+const C_KNOWN = 1;
+const C_LETTER = 2;
+const C_SPACE = 4;
+const C_DIGIT = 8;
+/** An ASCII lower-case letter: a word of these needs no lower-casing. */
+const C_LOWER = 16;
 const NON_ASCII_LETTER = /[\p{L}\p{M}]/u;
 const NON_ASCII_SPACE = /\s/;
-const NON_ASCII_CLASS = new Uint8Array(65536);
-function nonAsciiClass(c: number): number {
-  let k = NON_ASCII_CLASS[c] as number;
+const CHAR_CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  CHAR_CLASS[c] =
+    C_KNOWN |
+    ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? C_LETTER : 0) |
+    (c >= 97 && c <= 122 ? C_LOWER : 0) |
+    (c === 32 || (c >= 9 && c <= 13) ? C_SPACE : 0) |
+    (c >= 48 && c <= 57 ? C_DIGIT : 0);
+}
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c] as number;
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = 1 | (NON_ASCII_LETTER.test(ch) ? 2 : 0) | (NON_ASCII_SPACE.test(ch) ? 4 : 0);
-    NON_ASCII_CLASS[c] = k;
+    k = C_KNOWN | (NON_ASCII_LETTER.test(ch) ? C_LETTER : 0) | (NON_ASCII_SPACE.test(ch) ? C_SPACE : 0);
+    CHAR_CLASS[c] = k;
   }
   return k;
 }
 
 function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return (nonAsciiClass(c) & 2) !== 0;
+  return (charClass(c) & C_LETTER) !== 0;
 }
 
 function isSpaceCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c > 127 && (nonAsciiClass(c) & 4) !== 0;
+  return (charClass(c) & C_SPACE) !== 0;
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -106,23 +118,25 @@ function tokenize(text: string): Tok[] {
   let sp = true;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const k = CHAR_CLASS[c] || charClass(c);
+    if (k & C_SPACE) {
       sp = true;
       i++;
       continue;
     }
-    if (isDigitCode(c)) {
+    if (k & C_DIGIT) {
       const e = numberEnd(text, i);
       out.push({ k: NUM, s: i, e, w: text.slice(i, e), sp, seg: 0 });
       i = e;
-    } else if (isLetterCode(c)) {
+    } else if (k & C_LETTER) {
       let j = i + 1;
       // Lower-casing is needed only for capitals and non-ASCII letters.
-      let plain = c >= 97 && c <= 122;
+      let plain = (k & C_LOWER) !== 0;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) j++;
-        else if (isLetterCode(d)) {
+        const kd = CHAR_CLASS[d] || charClass(d);
+        if (kd & C_LOWER) j++;
+        else if (kd & C_LETTER) {
           plain = false;
           j++;
         } else if ((d === 0x27 || d === 0x2019) && j + 1 < n && isLetterCode(text.charCodeAt(j + 1))) {

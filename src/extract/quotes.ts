@@ -389,19 +389,24 @@ function trimPiece(text: string, start: number, end: number): boolean {
   while (b > a && isSpaceAt(text, b - 1)) b--;
   for (let k = a; k < b; k++) {
     if (isWordCharAt(text, k)) {
-      pieceBuffer.push(a, b);
+      pieceBuffer[pieceCount++] = a;
+      pieceBuffer[pieceCount++] = b;
       return true;
     }
   }
   return false;
 }
 
-/** The pieces of the quotation being read, flat: start, end, start, end… (shared by every call). */
+/**
+ * The pieces of the quotation being read, flat: start, end, start, end… in its first
+ * pieceCount entries (shared by every call).
+ */
 const pieceBuffer: number[] = [];
+let pieceCount = 0;
 
 /** The quoted words of each segment, cut at sentence boundaries, into pieceBuffer. */
 function piecesOf(text: string, quotation: Quotation, sentences: readonly Sentence[]): void {
-  pieceBuffer.length = 0;
+  pieceCount = 0;
   for (let g = 0; g < quotation.segments.length; g++) {
     const seg = quotation.segments[g] as Segment;
     let k = firstEndingAfter(sentences, seg.inner);
@@ -538,10 +543,11 @@ export function extractQuotes(text: string, sentences?: readonly Sentence[]): Qu
     const quotation = quotations[q] as Quotation;
     piecesOf(text, quotation, clean);
     const pieces = pieceBuffer;
-    if (pieces.length === 0) continue;
+    const count = pieceCount;
+    if (count === 0) continue;
     const only = quotation.segments.length === 1 ? quotation.segments[0] : undefined;
-    const fragment = only !== undefined && pieces.length === 2 && isFragment(text, only, pieces[0] as number, pieces[1] as number, clean);
-    for (let k = 0; k + 1 < pieces.length; k += 2) {
+    const fragment = only !== undefined && count === 2 && isFragment(text, only, pieces[0] as number, pieces[1] as number, clean);
+    for (let k = 0; k + 1 < count; k += 2) {
       const start = pieces[k] as number;
       const end = pieces[k + 1] as number;
       quotes.push({ start, end, text: text.slice(start, end), quotation: index, fragment, speaker: null });

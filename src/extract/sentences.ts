@@ -17,6 +17,15 @@ const ABBREVIATIONS = new Set([
   'gen', 'col', 'lt', 'capt', 'sgt', 'gov', 'sen', 'rep', 'hon', 'approx', 'fig', 'dept', 'est', 'govt', 'u.s', 'u.k',
 ]);
 
+/** The abbreviations as numbers (see isAbbreviation). */
+const ABBREVIATION_KEYS = new Set(
+  [...ABBREVIATIONS].map((w) => {
+    let key = 0;
+    for (let k = 0; k < w.length; k++) key = key * 32 + (w[k] === '.' ? 27 : w.charCodeAt(k) - 0x60);
+    return key;
+  }),
+);
+
 // Character codes.
 const TAB = 0x09;
 const LF = 0x0a;
@@ -155,10 +164,11 @@ function isAbbreviation(text: string, dot: number): boolean {
   // Leading dots are not part of the word.
   while (j < dot && text.charCodeAt(j) === 0x2e) j++;
   if (dot - j > 6) return false; // longer than any abbreviation
-  const word = text.slice(j, dot);
+  // The word in lower case, as a number: five bits a letter, "." as 27 (no string made).
+  let key = 0;
   for (let k = j; k < dot; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 0x41 && c <= 0x5a) return ABBREVIATIONS.has(word.toLowerCase());
+    key = key * 32 + (c === 0x2e ? 27 : (c | 0x20) - 0x60);
   }
-  return ABBREVIATIONS.has(word);
+  return ABBREVIATION_KEYS.has(key);
 }

@@ -44,10 +44,28 @@ function isAsciiLetter(c: number): boolean {
 }
 
 const NON_ASCII_SPACE = /\s/;
+// Non-ASCII code units, tested once each: 1 not a space, 2 a space.
+const NON_ASCII_SPACES = new Uint8Array(65536);
 function isSpaceCode(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
-  return c > 127 && NON_ASCII_SPACE.test(String.fromCharCode(c));
+  if (c <= 127) return false;
+  let k = NON_ASCII_SPACES[c] as number;
+  if (k === 0) {
+    k = NON_ASCII_SPACE.test(String.fromCharCode(c)) ? 2 : 1;
+    NON_ASCII_SPACES[c] = k;
+  }
+  return k === 2;
 }
+
+// ASCII character kinds for words(): letters last, so `>= K_LOWER` tests for one.
+const K_OTHER = 0;
+const K_SPACE = 1;
+const K_DIGIT = 2;
+const K_LOWER = 3;
+const K_UPPER = 4;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
+  c === 32 || (c >= 9 && c <= 13) ? K_SPACE : c >= 48 && c <= 57 ? K_DIGIT : c >= 97 && c <= 122 ? K_LOWER : c >= 65 && c <= 90 ? K_UPPER : K_OTHER,
+);
 
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -55,16 +73,23 @@ function words(text: string): Word[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && isSpaceCode(c))) {
+    const k = c < 128 ? (ASCII_KIND[c] as number) : isSpaceCode(c) ? K_SPACE : K_OTHER;
+    if (k === K_SPACE) {
       i++;
       continue;
     }
     let j = i + 1;
-    if (isAsciiLetter(c)) {
-      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++;
-      const w = j - i > MAX_WORD ? '' : text.slice(i, j).toLowerCase();
+    if (k >= K_LOWER) {
+      // Lower-casing only when a capital is seen.
+      let lower = k === K_LOWER;
+      for (let d = text.charCodeAt(j); j < n; d = text.charCodeAt(++j)) {
+        const kd = d < 128 ? (ASCII_KIND[d] as number) : K_OTHER;
+        if (kd < K_LOWER) break;
+        if (kd === K_UPPER) lower = false;
+      }
+      const w = j - i > MAX_WORD ? '' : lower ? text.slice(i, j) : text.slice(i, j).toLowerCase();
       out.push({ s: i, e: j, w, letters: true, digits: false, c: w === '' ? 0 : (CLASSES.get(w) ?? 0) });
-    } else if (isDigitCode(c)) {
+    } else if (k === K_DIGIT) {
       while (j < n && isDigitCode(text.charCodeAt(j))) j++;
       out.push({ s: i, e: j, w: j - i > MAX_WORD ? '' : text.slice(i, j), letters: false, digits: true, c: 0 });
     } else {
@@ -400,10 +425,15 @@ const JOINS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   add(['the'], ['morning', 'afternoon']);
   add(['o'], ['clock']);
   add(MONTH_WORDS, [...ordinals, 'of']);
+  add(['be', 'ad', 'bc', 'bce', 'ce'], [...MONTH_WORDS, 'of']); // "16 BCMay": a year, then its month
   add(ordinals, ['to', 'until', 'through', 'till', 'of', ...MONTH_WORDS]);
   add(['to', 'until', 'through', 'till'], ordinals);
   return map;
 })();
+/** A cue word inside a longer word (a run-together word can be a cue only so). */
+const CUE_INSIDE = /mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|night|morning|noon|evening|week|month|year|ago/;
+/** Every prefix of a word that starts a chain, so most words are dismissed after a letter or two. */
+const CHAIN_PREFIXES: ReadonlySet<string> = new Set([...JOINS.keys()].flatMap((w) => Array.from(w, (_, k) => w.slice(0, k + 1))));
 /** 0: not a chain; 1: a chain of chrono's words ("they" for "the y[ear]"); 2: one with a cue ("inFebruary"). */
 const COMPOSED = new Map<string, number>();
 
@@ -412,6 +442,9 @@ function composed(w: string): number {
   let known = COMPOSED.get(w);
   if (known === undefined) {
     known = 0;
+    let head = 1;
+    while (head <= w.length && CHAIN_PREFIXES.has(w.slice(0, head))) head++;
+    if (head <= 1) return 0; // no chain word starts it
     // ends[k]: chain words ending at k (every chain starting at 0), with whether a cue came before.
     const ends: { piece: string; cue: boolean }[][] = Array.from({ length: w.length + 1 }, () => []);
     for (let e = 1; e <= w.length && e <= 13; e++) {
@@ -431,7 +464,7 @@ function composed(w: string): number {
         }
       }
     }
-    if (COMPOSED.size >= 4096) COMPOSED.clear();
+    if (COMPOSED.size >= 16384) COMPOSED.clear();
     COMPOSED.set(w, known);
   }
   return known;
@@ -464,7 +497,9 @@ class CueReader {
     // A run-together word chrono reads ("inFebruary", "lastnight") is no cue of ours.
     for (let k = chunk.lo; k < chunk.hi; k++) {
       const t = ws[k] as Word;
-      if (t.letters && (t.c & C_VOCAB) === 0 && t.e - t.s > 2 && composed(t.w === '' ? this.text.slice(t.s, t.e).toLowerCase() : t.w) === 2) return false;
+      if (!t.letters || (t.c & C_VOCAB) !== 0 || t.e - t.s < 4) continue;
+      const w = t.w === '' ? this.text.slice(t.s, t.e).toLowerCase() : t.w;
+      if (CUE_INSIDE.test(w) && composed(w) === 2) return false;
     }
     this.consumed.clear();
     const mark = this.out.length;

@@ -4,7 +4,7 @@ import { compareValues } from '../values/compare.js';
 import type { CompareOptions } from '../values/options.js';
 import { normalizeQuote } from '../values/quote.js';
 import { stem } from '../extract/context.js';
-import type { Slot, SlotClaim } from './slots.js';
+import { factKind, type Slot, type SlotClaim } from './slots.js';
 
 /**
  * Tuning of text alignment. Scores are a context similarity (idf-weighted Dice over the
@@ -75,16 +75,8 @@ function quoteWords(text: string): string[] {
 }
 
 function kindOf(claim: Claim): AlignKind | null {
-  switch (claim.value.kind) {
-    case 'quantity':
-      return 'count';
-    case 'time':
-      return 'date';
-    case 'quote':
-      return 'quote';
-    default:
-      return null;
-  }
+  const kind = factKind([claim]);
+  return kind === 'count' || kind === 'date' || kind === 'quote' ? kind : null;
 }
 
 function contextTokens(context: ClaimContext): string[] {

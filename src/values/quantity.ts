@@ -262,24 +262,25 @@ function tokenize(s: string): Tok[] {
   let space = true;
   while (i < n) {
     const c = s.charCodeAt(i);
-    if (isSpace(c)) {
+    if (c === 32 || (c < 128 ? c >= 9 && c <= 13 : isSpace(c))) {
       space = true;
       i++;
       continue;
     }
-    if (isDigit(c)) {
+    if (c >= 48 && c <= 57) {
       i = readNumber(s, i, space, out);
       space = false;
       continue;
     }
-    const cp = s.codePointAt(i) ?? c;
+    const cp = c < 0xd800 ? c : (s.codePointAt(i) ?? c);
     const width = cp > 0xffff ? 2 : 1;
-    if (isLetter(cp)) {
+    if (cp < 128 ? (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) : isLetter(cp)) {
       let j = i + width;
       // Only capitals and non-ASCII letters need lower-casing.
       let lower = cp >= 97 && cp <= 122;
       while (j < n) {
-        const cp2 = s.codePointAt(j) ?? 0;
+        const d = s.charCodeAt(j);
+        const cp2 = d < 0xd800 ? d : (s.codePointAt(j) ?? 0);
         if (cp2 >= 97 && cp2 <= 122) {
           j++;
         } else if (isLetter(cp2)) {

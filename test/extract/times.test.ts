@@ -250,3 +250,70 @@ describe('extractTimes: spans and robustness', () => {
     }
   });
 });
+
+describe('extractTimes: sentences read without chrono give chrono’s result', () => {
+  const both = (text: string, publishedAt: string | null = TUE) => {
+    const fast = extractTimes(text, undefined, { publishedAt });
+    const reference = extractTimes(text, undefined, { publishedAt, readCues: false });
+    checkInvariants(text, fast);
+    expect(fast).toEqual(reference);
+    return fast.map((m) => m.text);
+  };
+
+  it('reads the common shapes directly', () => {
+    const cases: [string, string[]][] = [
+      ['Police said on Monday that 40 people were hurt.', ['on Monday']],
+      ['The order, dated September 11, was issued on February 4, 2021 by the court.', ['September 11', 'on February 4, 2021']],
+      ['The law of 8 February 2021 came into force in March 2019, and again in March.', ['8 February 2021', 'in March 2019', 'in March']],
+      ['A speech on Oct. 16 and a deal on Jan. 1, 2026.', ['on Oct. 16', 'on Jan. 1, 2026']],
+      ['They met yesterday morning and again last week; it began 3 years ago.', ['yesterday morning', 'last week', '3 years ago']],
+      ['The strike began on Monday night; the march was 2.5 km long and ran through the night.', ['on Monday night']],
+      ['The judgment, dated 2023-06-02, set up a 24/7 helpline, 011-2345-6789, for victims.', ['2023-06-02']],
+    ];
+    const spy = vi.spyOn(chrono.casual, 'parse');
+    let fast: TimeMention[][];
+    try {
+      fast = cases.map(([text]) => extractTimes(text, undefined, { publishedAt: TUE }));
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    cases.forEach(([text, expected], k) => {
+      expect(both(text)).toEqual(expected);
+      expect(fast[k]).toEqual(extractTimes(text, undefined, { publishedAt: TUE }));
+    });
+  });
+
+  it('leaves to chrono what a neighbour may join or extend', () => {
+    // chrono joins a weekday and a clock time, and reads "from 4" as a time that swallows "4 May".
+    expect(both('The talks ended on Monday at 10 am, officials said.')).toEqual(['on Monday at 10 am']);
+    expect(both('Sales from 4 May rose.')).toEqual([]);
+    // chrono refuses a day followed by a word starting "am"/"pm".
+    expect(both('The protest on May 4 amid heavy rain ended.')).toEqual([]);
+    // A bare-month match keeps trailing spaces before a symbol and beats "4 February".
+    expect(both('x 4 February    ’s y')).toEqual(['February']);
+    // "this y" is chrono's "this year"; "inFebruary" is its "February".
+    expect(both('Monday thisy said.')).toEqual([]);
+    expect(both('It rained at night inFebruary.')).toEqual(['February']);
+    // A bare "May" is kept only after "in" or with its comma.
+    expect(both('May I ask? In May, it rained; May, the month, too.')).toEqual(['In May', 'May']);
+  });
+
+  it('gives the same mentions with and without chrono on news-like sentences', () => {
+    const word = fc.constantFrom(
+      'on', 'On', 'in', 'at', 'from', 'of', 'the', 'a', 'to', 'and', 'by', 'since', 'end', 'last', 'this', 'next', 'past',
+      'Monday', 'Tuesday', 'monday', 'Sun', 'sat', 'weekend', 'February', 'May', 'may', 'march', 'Jan', 'Jan.', 'Oct.', 'Sept',
+      '4', '16', '29', '2021', '2.5', '24/7', '2021-02-04', 'am', 'pm', 'IST', 'ET', 'today', 'yesterday', 'night', 'morning',
+      'week', 'year', 'years', 'ago', 'hours', 'later', 'earlier', 'amid', 'they', 'them', 'said', 'police', 'Raj', 'court’s',
+      ',', '.', '(', ')', '-', '–', '"', ':', ';',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), fc.constantFrom(' ', ' ', '  ', ''), (parts, gap) => {
+        const text = parts.join(gap === '' ? ' ' : gap);
+        const sentences = [{ start: 0, end: text.length, paragraph: 0 }];
+        expect(extractTimes(text, sentences, { publishedAt: TUE })).toEqual(extractTimes(text, sentences, { publishedAt: TUE, readCues: false }));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});

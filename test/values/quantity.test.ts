@@ -620,3 +620,31 @@ describe('formatQuantity', () => {
     expect(formatQuantity(value as QuantityValue)).toBe(text);
   });
 });
+
+describe('parseQuantity: figures are the decimal reading, exactly', () => {
+  const SCALES: [string, number][] = [['', 0], [' thousand', 3], [' lakh', 5], [' million', 6], [' crore', 7], [' billion', 9], ['bn', 9], ['k', 3]];
+
+  it('equals Number() of the digits with the scale as an exponent', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[1-9][0-9]{0,13}$/),
+        fc.option(fc.stringMatching(/^[0-9]{1,6}$/), { nil: undefined }),
+        fc.constantFrom(...SCALES),
+        (int, frac, [word, exp]) => {
+          const q = parseQuantity(`${int}${frac === undefined ? '' : `.${frac}`}${word} people`);
+          expect(q?.value).toBe(Number(`${int}${frac ?? ''}e${exp - (frac?.length ?? 0)}`));
+          expect(q?.precision).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps long and tiny figures exact', () => {
+    expect(parseQuantity('7.48 million garments')?.value).toBe(7_480_000);
+    expect(parseQuantity('0.000001 per cent')?.value).toBe(0.000001);
+    expect(parseQuantity('123456789012345678 accounts')?.value).toBe(Number('123456789012345678'));
+    expect(parseQuantity('1.5 trillion dollars')?.value).toBe(1.5e12);
+    expect(parseQuantity('Rs 1,20,00,000')?.precision).toBe(1_000_000);
+  });
+});

@@ -555,3 +555,43 @@ const arbTime: fc.Arbitrary<TimeValue> = fc.oneof(
   { weight: 3, arbitrary: arbInstant },
   { weight: 1, arbitrary: arbUnresolved },
 );
+
+describe('parseTime: calendar arithmetic on any publication day', () => {
+  // An independent oracle: plain UTC Date arithmetic.
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const DAY = 86_400_000;
+  const pubDay = fc.integer({ min: Date.UTC(1001, 0, 1) / DAY, max: Date.UTC(9998, 11, 31) / DAY }).map((d) => d * DAY);
+  const monthStart = (ms: number, add: number) => {
+    const d = new Date(ms);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1);
+  };
+
+  it('yesterday, weekdays, weeks, months and years agree with Date arithmetic', () => {
+    fc.assert(
+      fc.property(pubDay, fc.integer({ min: 1, max: 40 }), (pub, n) => {
+        const p = iso(pub);
+        const dow = (new Date(pub).getUTCDay() + 6) % 7; // Monday 0
+        const monday = pub - dow * DAY;
+        expect(read('yesterday', p)).toEqual(day(iso(pub - DAY)));
+        expect(read(`${n} days ago`, p)).toEqual(day(iso(pub - n * DAY)));
+        expect(read('on Monday', p)).toEqual(day(iso(monday)));
+        expect(read('last Sunday', p)).toEqual(day(iso(dow === 6 ? pub - 7 * DAY : monday - DAY)));
+        expect(read('next Monday', p)).toEqual(day(iso(monday + 7 * DAY)));
+        expect(read('this week', p)).toEqual([iso(monday), iso(monday + 6 * DAY), 'week', 'publication']);
+        expect(read('last month', p)).toEqual([iso(monthStart(pub, -1)), iso(monthStart(pub, 0) - DAY), 'month', 'publication']);
+        const year = new Date(pub).getUTCFullYear();
+        expect(read('last year', p)).toEqual([`${year - 1}-01-01`, `${year - 1}-12-31`, 'year', 'publication']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('"N months ago" keeps the day of the month, or takes the last day of a shorter month', () => {
+    expect(read('1 month ago', '2021-03-31')).toEqual(['2021-02-01', '2021-02-28', 'month', 'publication']);
+    expect(read('late last month', '2024-03-31')).toEqual(['2024-02-21', '2024-02-29', 'month', 'publication']);
+    expect(read('February 29', '2021-06-01')).toEqual(day('2020-02-29'));
+    expect(read('on Thursday', '1970-01-01')).toEqual(day('1970-01-01'));
+    expect(read('yesterday', '1970-01-01')).toEqual(day('1969-12-31'));
+    expect(read('9999 years ago', TUE)).toBeNull();
+  });
+});

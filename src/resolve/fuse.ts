@@ -1,0 +1,169 @@
+/**
+ * fuse(): truth discovery over structured claims. Claims are interned into integer ids
+ * ({@link ClaimTable}), grouped into value classes per item ({@link buildProblem}) and handed to
+ * one method; every method runs over typed arrays, so millions of claims fuse in seconds.
+ */
+import { z } from 'zod';
+import { CorroborateError, fromZodIssues } from '../model/index.js';
+import { accu } from './methods/accu.js';
+import type { MethodOptions, MethodResult } from './methods/common.js';
+import { crh } from './methods/crh.js';
+import { investment } from './methods/investment.js';
+import { truthfinder } from './methods/truthfinder.js';
+import { vote } from './methods/vote.js';
+import { buildProblem, type Problem } from './problem.js';
+import { ClaimTable } from './table.js';
+import { FUSE_METHODS, type FuseClaim, type FuseMethod, type FuseOptions, type FuseResult, type FusedItem } from './types.js';
+
+const probability = z.number().gt(0).lt(1);
+const OptionsSchema = z
+  .object({
+    method: z.enum(FUSE_METHODS as [FuseMethod, ...FuseMethod[]]).optional(),
+    timeToleranceMinutes: z.number().finite().nonnegative().optional(),
+    relativeTolerance: z.number().finite().nonnegative().optional(),
+    maxIterations: z.number().int().min(1).optional(),
+    normalize: z.function().optional(),
+    sources: z.array(z.string().min(1)).optional(),
+    listSubsets: z.boolean().optional(),
+    timeScaleMinutes: z.number().finite().positive().optional(),
+    truthfinder: z
+      .object({ gamma: z.number().positive().optional(), rho: z.number().nonnegative().optional(), initialTrust: probability.optional(), baseSimilarity: z.number().min(0).max(1).optional() })
+      .strict()
+      .optional(),
+    accu: z
+      .object({
+        alpha: probability.optional(),
+        copyRate: probability.optional(),
+        falseValues: z.number().min(1).optional(),
+        initialAccuracy: probability.optional(),
+        copyDetection: z.boolean().optional(),
+        perAttribute: z.boolean().optional(),
+        attributePrior: z.number().finite().nonnegative().optional(),
+        damping: z.number().min(0).lt(1).optional(),
+      })
+      .strict()
+      .optional(),
+    investmentExponent: z.number().positive().optional(),
+  })
+  .strict();
+
+/**
+ * Chooses one value per data item (subject, attribute) from conflicting claims and learns how far
+ * to trust each source. `claims` is any iterable of claims, or a {@link ClaimTable} already filled
+ * (e.g. while streaming a file).
+ *
+ * Methods (`options.method`, default 'vote'): `vote`; `truthfinder` (Yin, Han, Yu 2007);
+ * `crh` (Li et al. 2014); `investment` and `pooled-investment` (Pasternack & Roth 2010);
+ * `accu` (Dong, Berti-Equille, Srivastava 2009, with copy detection). See each module.
+ *
+ * Equal values: by canonical JSON (exact; pass `normalize` to fold case, trim…). Times as
+ * instants, numbers per unit: with `timeToleranceMinutes` / `relativeTolerance`, the value most
+ * sources gave absorbs every value within tolerance of it, then the most common value left, and
+ * so on — so the reported value is within tolerance of every claim it stands for. The reported
+ * value is the original value most sources of the winning group gave (for times and numbers, one
+ * at the group's centre).
+ *
+ * Ties: a higher score wins; then the value more sources claim; then the smaller number, earlier
+ * time, or canonical JSON that sorts first. Claims are put in a canonical order first, so the
+ * result never depends on their order.
+ *
+ * Throws CorroborateError for a bad claim (path `[index, field]`) or bad options (path `['options', …]`).
+ *
+ * @example
+ * const result = fuse([
+ *   { source: 'a', subject: 'AA-1007', attribute: 'gate', value: 'F78' },
+ *   { source: 'b', subject: 'AA-1007', attribute: 'gate', value: 'F78' },
+ *   { source: 'c', subject: 'AA-1007', attribute: 'gate', value: 'F87' },
+ * ], { method: 'accu' });
+ * result.items[0]; // { subject: 'AA-1007', attribute: 'gate', value: 'F78', confidence: …, sources: ['a', 'b'] }
+ */
+export function fuse(claims: Iterable<FuseClaim> | ClaimTable, options: FuseOptions = {}): FuseResult {
+  const parsed = OptionsSchema.safeParse(options);
+  if (!parsed.success) throw new CorroborateError('Invalid fuse options', fromZodIssues(parsed.error.issues, ['options']));
+  const method = options.method ?? 'vote';
+  const table = claims instanceof ClaimTable ? claims : new ClaimTable().addAll(claims);
+  const problem = buildProblem(table, {
+    timeToleranceMinutes: options.timeToleranceMinutes ?? 0,
+    relativeTolerance: options.relativeTolerance ?? 0,
+    normalize: options.normalize,
+    sources: options.sources,
+    listSubsets: options.listSubsets,
+  });
+  const result = runMethod(method, problem, methodOptions(method, options));
+  return toResult(method, problem, result);
+}
+
+function methodOptions(method: FuseMethod, options: FuseOptions): MethodOptions {
+  const tf = options.truthfinder ?? {};
+  const ac = options.accu ?? {};
+  return {
+    maxIterations: options.maxIterations ?? 20,
+    timeScaleMinutes: options.timeScaleMinutes ?? 60,
+    truthfinder: { gamma: tf.gamma ?? 0.3, rho: tf.rho ?? 0.5, initialTrust: tf.initialTrust ?? 0.9, baseSimilarity: tf.baseSimilarity ?? 0.5 },
+    accu: {
+      alpha: ac.alpha ?? 0.1,
+      copyRate: ac.copyRate ?? 0.8,
+      falseValues: ac.falseValues ?? 100,
+      initialAccuracy: ac.initialAccuracy ?? 0.8,
+      copyDetection: ac.copyDetection ?? true,
+      perAttribute: ac.perAttribute ?? true,
+      attributePrior: ac.attributePrior ?? 10,
+      damping: ac.damping ?? 0,
+    },
+    investmentExponent: options.investmentExponent ?? (method === 'pooled-investment' ? 1.4 : 1.2),
+  };
+}
+
+function runMethod(method: FuseMethod, problem: Problem, options: MethodOptions): MethodResult {
+  switch (method) {
+    case 'vote':
+      return vote(problem);
+    case 'truthfinder':
+      return truthfinder(problem, options);
+    case 'crh':
+      return crh(problem, options);
+    case 'investment':
+      return investment(problem, options, false);
+    case 'pooled-investment':
+      return investment(problem, options, true);
+    case 'accu':
+      return accu(problem, options);
+  }
+}
+
+function clamp01(x: number): number {
+  return Number.isNaN(x) ? 0 : Math.min(1, Math.max(0, x));
+}
+
+function toResult(method: FuseMethod, p: Problem, r: MethodResult): FuseResult {
+  const nItems = p.itemSubjects.length;
+  const items: FusedItem[] = new Array(nItems);
+  for (let i = 0; i < nItems; i++) {
+    const c = r.winner[i]!;
+    // Sources whose claim equals the chosen value or lies within tolerance of it (not a partial sub-list).
+    const ids: number[] = [];
+    for (let k = p.implStart[c]!; k < p.implStart[c + 1]!; k++) {
+      if (p.implWeight[k]! < 1) continue;
+      const d = p.implClass[k]!;
+      for (let o = p.classObsStart[d]!; o < p.classObsStart[d + 1]!; o++) ids.push(p.obsSource[o]!);
+    }
+    if (p.implStart[c + 1]! - p.implStart[c]! > 1) ids.sort((a, b) => a - b);
+    const sources: string[] = [];
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) sources.push(p.sourceNames[ids[k]!]!);
+    items[i] = {
+      subject: p.itemSubjects[i]!,
+      attribute: p.itemAttributes[i]!,
+      value: p.values[p.classRep[c]!],
+      confidence: clamp01(r.confidence[i]!),
+      sources,
+    };
+  }
+  const trust = p.sourceNames.map((source, s) => ({ source, trust: clamp01(r.trust[s]!) }));
+  return {
+    method,
+    items,
+    trust,
+    iterations: r.iterations,
+    stats: { claims: p.claims, sources: p.sourceNames.length, items: nItems, values: p.classRep.length },
+  };
+}
