@@ -236,15 +236,20 @@ const ONE_IDIOM_BEFORE: ReadonlySet<string> = new Set([
 ]);
 // Every word wordOk can accept as the start of a figure.
 const FIGURE_WORDS: ReadonlySet<string> = new Set(['a', 'an', 'tens', 'scores', 'few', 'half', ...VAGUE_WORDS, ...SMALL_WORDS]);
-// By length, the first letters of those words (bit 0 = "a"): most words fail this test.
-const FIGURE_INITIALS: readonly number[] = (() => {
-  const masks: number[] = [];
-  for (const w of FIGURE_WORDS) masks[w.length] = (masks[w.length] ?? 0) | (1 << (w.charCodeAt(0) - 97));
-  return Array.from(masks, (m) => m ?? 0);
+// Those words by length and first letter: a word is looked for among two or three of the same
+// shape, by plain comparison (no hashing of every word of the text).
+const FIGURE_SHAPES: readonly (readonly string[] | undefined)[] = (() => {
+  const shapes: string[][] = [];
+  for (const w of FIGURE_WORDS) (shapes[w.length * 32 + w.charCodeAt(0) - 97] ??= []).push(w);
+  return shapes;
 })();
 function isFigureWord(w: string): boolean {
   const c = w.charCodeAt(0) - 97;
-  return c >= 0 && c < 26 && w.length < FIGURE_INITIALS.length && ((FIGURE_INITIALS[w.length] as number) >>> c) & 1 ? FIGURE_WORDS.has(w) : false;
+  if (!(c >= 0 && c < 26)) return false;
+  const same = FIGURE_SHAPES[w.length * 32 + c];
+  if (same === undefined) return false;
+  for (let k = 0; k < same.length; k++) if (same[k] === w) return true;
+  return false;
 }
 const LARGE_ORDERS: ReadonlySet<string> = new Set(['thousands', 'lakhs', 'millions', 'crores', 'billions']);
 
@@ -354,6 +359,30 @@ function excluded(ex: Exclusions, s: number, e: number): boolean {
     else hi = mid;
   }
   return lo > 0 && (ex.maxEnds[lo - 1] ?? -Infinity) > s;
+}
+
+// Copies built field by field, in the key order `{ ...v, unit }` and `{ ...v, text }` give (an
+// object spread with added keys is slow in V8). A unit added to a parsed value (which has its
+// text) comes after the text; a parsed unit before it.
+const LATE_UNIT = new WeakSet<QuantityValue>();
+
+function withUnit(v: QuantityValue, unit: string): QuantityValue {
+  if (v.unit !== undefined || v.text === undefined) return { ...v, unit };
+  const out: QuantityValue = { kind: v.kind, value: v.value, min: v.min, max: v.max, qualifier: v.qualifier, precision: v.precision, text: v.text, unit };
+  LATE_UNIT.add(out);
+  return out;
+}
+
+function withText(v: QuantityValue, text: string): QuantityValue {
+  const out: QuantityValue = { kind: v.kind, value: v.value, min: v.min, max: v.max, qualifier: v.qualifier, precision: v.precision };
+  if (LATE_UNIT.has(v)) {
+    out.text = text;
+    out.unit = v.unit;
+  } else {
+    if (v.unit !== undefined) out.unit = v.unit;
+    out.text = text;
+  }
+  return out;
 }
 
 function sameValue(a: QuantityValue | null, b: QuantityValue | null): boolean {
@@ -611,9 +640,10 @@ class Scanner {
 
   // ---- one candidate -----------------------------------------------------------------------
 
-  private at(i: number, pending: readonly Pending[]): { found?: Pending; next: number } {
+  private at(i: number, pending: readonly Pending[]): { found: Pending | undefined; next: number } {
     const t = this.toks[i];
-    const skip = { next: i + 1 };
+    // One result shape throughout (keeps the caller's property reads monomorphic).
+    const skip = { found: undefined, next: i + 1 };
     if (!t) return skip;
     if (t.k === NUM ? !this.digitsOk(i) : !this.wordOk(i)) return skip;
     if (t.e - t.s > MAX_TOKEN) return skip;
@@ -678,13 +708,13 @@ class Scanner {
     const next = p + 1;
     const start = this.toks[s]?.s ?? 0;
     const stop = this.toks[p]?.e ?? 0;
-    if (excluded(this.ex, start, stop)) return { next };
+    if (excluded(this.ex, start, stop)) return { found: undefined, next };
 
-    if (value.unit !== undefined && TIME_UNITS.has(value.unit)) return { next }; // "within 24 hours", "few hours"
+    if (value.unit !== undefined && TIME_UNITS.has(value.unit)) return { found: undefined, next }; // "within 24 hours", "few hours"
     if (value.unit !== undefined && value.value === 1 && value.unit !== 'percent' && !/^[A-Z]{3}$/.test(value.unit)) {
       // "one account" counts; "one way", "one of them" do not.
       const u = this.toks[p];
-      if (p !== i + 1 || !u || u.k !== WORD || NOT_SINGLE_UNITS.has(u.w)) return { next };
+      if (p !== i + 1 || !u || u.k !== WORD || NOT_SINGLE_UNITS.has(u.w)) return { found: undefined, next };
     }
 
     const found: Pending = { s, e: p, value };
@@ -693,28 +723,28 @@ class Scanner {
       const of = this.ofPhraseEnd(p, (w) => this.isPluralWord(w) || PEOPLE_PARTICIPLES.has(w) || w === 'them');
       if (of >= 0) found.e = of;
     } else if (value.unit === undefined) {
-      if (t.k === NUM && this.isYearLike(t)) return { next };
+      if (t.k === NUM && this.isYearLike(t)) return { found: undefined, next };
       const irregular = this.ofPhraseEnd(p, (w) => IRREGULAR_PLURALS.has(w) || w.endsWith('men'), true);
       const tail = irregular >= 0 ? -1 : this.tailFigure(p);
       if (irregular >= 0) {
         // "27 fishermen", "six of the rescued fishermen".
         found.e = irregular;
-        found.value = { ...value, unit: this.toks[irregular]?.w ?? '' };
+        found.value = withUnit(value, this.toks[irregular]?.w ?? '');
       } else if (tail >= 0) {
         found.borrow = tail;
       } else {
         const unit = tail === PREVIOUS ? (this.previousUnit(s, pending) ?? this.pluralNounBefore(s)) : this.unitBefore(s);
-        if (unit === undefined) return { next };
+        if (unit === undefined) return { found: undefined, next };
         // "six of them": the pronoun is part of what the reader sees.
         const pronoun = tail === PREVIOUS ? this.ofPhraseEnd(p, (w) => w === 'them' || w === 'these' || w === 'those') : -1;
         if (pronoun >= 0) found.e = pronoun;
-        found.value = { ...value, unit };
+        found.value = withUnit(value, unit);
       }
     }
     if (found.e !== p && excluded(this.ex, start, this.toks[found.e]?.e ?? stop)) {
       // The noun phrase runs into an excluded span: a percentage stands without it; a unit read
       // from it does not.
-      if (value.unit !== 'percent') return { next };
+      if (value.unit !== 'percent') return { found: undefined, next };
       found.e = p;
     }
     return { found, next: found.e + 1 };
@@ -839,12 +869,12 @@ class Scanner {
         const whole = find(m.borrow);
         const unit = whole?.value.unit;
         if (whole === undefined || whole.borrow !== undefined || unit === undefined || unit === 'percent') continue;
-        value = { ...value, unit };
+        value = withUnit(value, unit);
       }
       const start = this.toks[m.s]?.s ?? 0;
       const end = this.toks[m.e]?.e ?? 0;
       const text = this.text.slice(start, end);
-      out.push({ start, end, text, value: { ...value, text } });
+      out.push({ start, end, text, value: withText(value, text) });
     }
     return out;
   }

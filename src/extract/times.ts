@@ -345,9 +345,12 @@ function chunksFor(text: string, ws: readonly Word[], sentences: readonly Senten
 // ---------------------------------------------------------------------------------------------
 // Cues read without chrono. For the common shapes ("on Monday", "February 4, 2021", "4
 // February", "yesterday morning", "last week", "3 days ago", "march" the verb …) chrono's match
-// is known from the words themselves, provided nothing next to it can extend or join it: each
-// side must be a plain word (or symbol), or one connector ("at", "on", ",", "-" …) and then a
-// plain word, or the chunk's end. Anything else, and the whole chunk goes to chrono as before.
+// is known from the words themselves, provided nothing next to it can extend or join it: on
+// each side, after at most three connectors ("at", "on", ",", "-", "the" …), comes a plain word
+// or symbol (one in none of chrono's patterns), a wall (a word no match can cross: "and",
+// "by" …) or the chunk's end. Anything else, and the whole chunk goes to chrono as before.
+// This mirrors chrono-node 2.10.3's English patterns and refiners, quirks included ("May 4
+// amid", "from 4 May"); the tests compare both ways of reading on generated sentences.
 // ---------------------------------------------------------------------------------------------
 
 /** side(): the match ends in a word; a "(" on its left is not part of it. */
@@ -365,6 +368,8 @@ const NUMBER_LEADS: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'few', 'several', 'half', 'couple', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight',
   'nine', 'ten', 'eleven', 'twelve', 'about', 'around', 'roughly', 'approximately', 'just', 'of',
 ]);
+
+const RANGE_WORDS: ReadonlySet<string> = new Set(['to', 'until', 'till', 'through', '-', '–']);
 
 /** ASCII symbols that appear in no chrono pattern. */
 const PLAIN_SYMBOLS = new Set(['"', ';', '!', '?', '[', ']', '{', '}', '|', '*', '&', '%', '@', '#', '=', '<', '>', '$', "'", '^', '`', '\\']);
@@ -494,9 +499,12 @@ class CueReader {
     const before = ws[chunk.lo - 1];
     const after = ws[chunk.hi];
     if ((before && before.e > chunk.start) || (after && after.s < chunk.end)) return false;
-    // A run-together word chrono reads ("inFebruary", "lastnight") is no cue of ours.
     for (let k = chunk.lo; k < chunk.hi; k++) {
       const t = ws[k] as Word;
+      // A year beside a range word: chrono may read "10 to  2021" as a range of times, and
+      // read() then finds the year " 2021" in it (no cue of ours).
+      if (t.digits && t.e - t.s === 4 && t.w >= '1800' && t.w <= '2199' && (this.rangeWord(k, -1) || this.rangeWord(k, 1))) return false;
+      // A run-together word chrono reads ("inFebruary", "lastnight") is no cue of ours.
       if (!t.letters || (t.c & C_VOCAB) !== 0 || t.e - t.s < 4) continue;
       const w = t.w === '' ? this.text.slice(t.s, t.e).toLowerCase() : t.w;
       if (CUE_INSIDE.test(w) && composed(w) === 2) return false;
@@ -515,6 +523,17 @@ class CueReader {
 
   private word(i: number): Word | undefined {
     return i >= this.lo && i < this.hi ? this.ws[i] : undefined;
+  }
+
+  /**
+   * Beside word k (going `dir`), a word chrono joins a range with ("to", "–" …); not a dash
+   * inside a run of digits ("2023-06-02": the numbers' own reading, see isoDate and numbers).
+   */
+  private rangeWord(k: number, dir: 1 | -1): boolean {
+    const t = this.word(k + dir);
+    if (t === undefined || t.digits || !RANGE_WORDS.has(t.w)) return false;
+    const inside = t.w.length === 1 && this.glued(Math.min(k, k + dir), Math.max(k, k + dir)) && this.word(k + 2 * dir)?.digits;
+    return !(inside && this.glued(Math.min(k + dir, k + 2 * dir), Math.max(k + dir, k + 2 * dir)));
   }
 
   /** Whether word i (in the chunk) is a plain word or symbol chrono never reads. */
@@ -582,10 +601,14 @@ class CueReader {
     return false;
   }
 
-  /** Word i - 1 may count a unit at i: a number, a number word, this/last/past/next. */
+  /** Word i - 1 may count a unit at i: a number, a number word, this/last/past/next, or a run-together word ("weight": "w eight"). */
   private countsBefore(i: number): boolean {
     const p = this.word(i - 1);
-    return p !== undefined && (p.digits || (p.letters && (NUMBER_LEADS.has(p.w) || (p.c & C_MODIFIER) !== 0)));
+    if (p === undefined) return false;
+    if (p.digits) return true;
+    if (!p.letters) return false;
+    if (NUMBER_LEADS.has(p.w) || (p.c & C_MODIFIER) !== 0) return true;
+    return (p.c & C_VOCAB) === 0 && composed(p.w === '' ? this.text.slice(p.s, p.e).toLowerCase() : p.w) !== 0;
   }
 
   /**
@@ -1088,7 +1111,7 @@ function widen(text: string, found: Found, publishedAt: string | null | undefine
 function read(text: string, c: Candidate, publishedAt: string | null | undefined): Found[] {
   const phrase = text.slice(c.start, c.end);
   const value = readPhrase(phrase, publishedAt);
-  if (value) return implausible(text, c.start, c.end, value) ? [] : [widen(text, { ...c, value }, publishedAt)];
+  if (value) return implausible(text, c.start, c.end, value) ? [] : [widen(text, { start: c.start, end: c.end, value }, publishedAt)];
   // "February 4 to February 6": read each end on its own.
   for (const sep of RANGE_SEPARATORS) {
     const k = phrase.indexOf(sep);
@@ -1100,7 +1123,7 @@ function read(text: string, c: Candidate, publishedAt: string | null | undefined
     const out: Found[] = [];
     for (const part of parts) {
       const v = readPhrase(text.slice(part.start, part.end), publishedAt);
-      if (v && !implausible(text, part.start, part.end, v)) out.push(part === parts[0] ? widen(text, { ...part, value: v }, publishedAt) : { ...part, value: v });
+      if (v && !implausible(text, part.start, part.end, v)) out.push(part === parts[0] ? widen(text, { start: part.start, end: part.end, value: v }, publishedAt) : { start: part.start, end: part.end, value: v });
     }
     return out;
   }
@@ -1175,6 +1198,8 @@ export function extractTimes(
   for (const c of candidates) found.push(...read(text, c, publishedAt));
   return merge(found).map((f) => {
     const mentionText = text.slice(f.start, f.end);
-    return { start: f.start, end: f.end, text: mentionText, value: { ...f.value, text: mentionText } };
+    const v = f.value;
+    // (Built field by field: an object spread with an added key is slow.)
+    return { start: f.start, end: f.end, text: mentionText, value: { kind: v.kind, start: v.start, end: v.end, granularity: v.granularity, anchor: v.anchor, text: mentionText } };
   });
 }

@@ -296,3 +296,24 @@ describe('extractQuantities: spans and robustness', () => {
     }
   });
 });
+
+describe('extractQuantities: value objects', () => {
+  it('keep the key order of a parsed value, with a unit found later after the text', () => {
+    const text = 'Police removed 583 out of the 1,178 accounts; 27 fishermen were rescued, and six of them were hurt. The death toll rose to 288.';
+    const found = extract(text);
+    expect(found.map((m) => [m.text, m.value.unit, Object.keys(m.value).join(',')])).toEqual([
+      ['583', 'accounts', 'kind,value,min,max,qualifier,precision,text,unit'],
+      ['1,178 accounts', 'accounts', 'kind,value,min,max,qualifier,precision,unit,text'],
+      ['27 fishermen', 'fishermen', 'kind,value,min,max,qualifier,precision,text,unit'],
+      ['six of them', 'fishermen', 'kind,value,min,max,qualifier,precision,text,unit'],
+      ['288', 'deaths', 'kind,value,min,max,qualifier,precision,text,unit'],
+    ]);
+  });
+
+  it('are fresh objects for every call', () => {
+    const a = extract('Over 1,000 accounts were blocked.');
+    const b = extract('Over 1,000 accounts were blocked.');
+    expect(a).toEqual(b);
+    expect(a[0]?.value).not.toBe(b[0]?.value);
+  });
+});
