@@ -25,6 +25,7 @@ to trust each source (truth discovery).
 Input: one JSON claim per line, {"source": …, "subject": …, "attribute": …, "value": …}; blank
 lines are ignored. A value is any JSON value, or a typed time {"kind": "time", "value":
 "2011-12-01T14:07:00-05:00"} (an ISO date, or date-time with offset), compared as an instant.
+A list (JSON array) supports the longer lists that contain all its elements, in part.
 
 Options:
   --input FILE              the claims (NDJSON)
@@ -32,8 +33,9 @@ Options:
   --out FILE                write the items there instead of standard output: one line per item,
                             {"subject", "attribute", "value", "confidence", "sources": [...]}
   --trust FILE              write {"source", "trust"} lines there
-  --time-tolerance T        times this close are one value: 90s, 10m, 1h, or plain minutes (default 0)
-  --relative-tolerance R    numbers within this relative difference are one value (default 0)
+  --time-tolerance T        times this close count as the same value (a claim supports every time
+                            within T of it): 90s, 10m, 1h, or plain minutes (default 0)
+  --relative-tolerance R    the same for numbers within this relative difference (default 0)
   --max-iterations N        cap for the iterative methods (default 20)
   --keep-going              skip malformed lines (and count them) instead of stopping
   -h, --help                this text
@@ -168,8 +170,8 @@ async function readClaims(file: string, keepGoing: boolean): Promise<ReadResult>
     lineNo++;
     if (lineNo === 1 && chunk.charCodeAt(start) === 0xfeff) start++;
     if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
-    if (addFast(table, chunk, start, end)) return true;
     const text = chunk.slice(start, end);
+    if (addFast(table, text)) return true;
     if (text.trim() === '') return true;
     let claim: unknown;
     try {
@@ -235,15 +237,16 @@ const NOT_PLAIN = /[\\\u0000-\u001f]/;
  * False when the line has another shape, and for any error (the caller then reads it with
  * JSON.parse and reports what is wrong).
  */
-function addFast(table: ClaimTable, line: string, start: number, end: number): boolean {
-  if (!line.startsWith(PREFIX_SOURCE, start)) return false;
-  const a = start + PREFIX_SOURCE.length;
+function addFast(table: ClaimTable, line: string): boolean {
+  if (!line.startsWith(PREFIX_SOURCE)) return false;
+  const a = PREFIX_SOURCE.length;
   const b = line.indexOf(NEXT_SUBJECT, a);
-  if (b < 0 || b >= end) return false;
+  if (b < 0) return false;
   const c = line.indexOf(NEXT_ATTRIBUTE, b + NEXT_SUBJECT.length);
-  if (c < 0 || c >= end) return false;
+  if (c < 0) return false;
   const d = line.indexOf(NEXT_VALUE, c + NEXT_ATTRIBUTE.length);
-  if (d < 0 || d >= end) return false;
+  if (d < 0) return false;
+  let end = line.length;
   while (end > d && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
   if (line.charCodeAt(end - 1) !== 125) return false; // }
   const source = line.slice(a, b);

@@ -56,15 +56,17 @@ const OptionsSchema = z
  * `crh` (Li et al. 2014); `investment` and `pooled-investment` (Pasternack & Roth 2010);
  * `accu` (Dong, Berti-Equille, Srivastava 2009, with copy detection). See each module.
  *
- * Equal values: by canonical JSON (exact; pass `normalize` to fold case, trim…). Times as
- * instants, numbers per unit: with `timeToleranceMinutes` / `relativeTolerance`, the value most
- * sources gave absorbs every value within tolerance of it, then the most common value left, and
- * so on — so the reported value is within tolerance of every claim it stands for. The reported
- * value is the original value most sources of the winning group gave (for times and numbers, one
- * at the group's centre).
+ * Equal values: by canonical JSON (exact; pass `normalize` to fold case, trim…); times as
+ * instants, numbers per unit. Every claimed value is a candidate. With `timeToleranceMinutes` /
+ * `relativeTolerance`, a claim also supports every candidate within tolerance of it (a time 2
+ * minutes off counts for the chosen time), and with `listSubsets` (default on) a list supports
+ * the longer lists it is part of, with weight |part| / |list| (a source naming only the first
+ * author half-supports the two authors). `sources` of an item are the sources whose claim equals
+ * the chosen value or lies within tolerance of it. The reported value is the original value most
+ * sources gave among those equal to the chosen one.
  *
- * Ties: a higher score wins; then the value more sources claim; then the smaller number, earlier
- * time, or canonical JSON that sorts first. Claims are put in a canonical order first, so the
+ * Ties: a higher score wins; then the value more sources claim exactly; then the smaller number,
+ * earlier time, or canonical JSON that sorts first. Claims are put in a canonical order first, so the
  * result never depends on their order.
  *
  * Throws CorroborateError for a bad claim (path `[index, field]`) or bad options (path `['options', …]`).

@@ -1,8 +1,9 @@
 /**
- * The fusion problem in flat typed arrays: items, their value classes (equivalent values grouped)
- * and observations (class, source, weight). Ids follow a canonical order — sources and items
- * sorted by name, classes by value — so every method computes the same sums in the same order
- * whatever order the claims came in.
+ * The fusion problem in flat typed arrays: items, their value classes (equal values grouped),
+ * observations (class, source, weight) and implications between the classes of an item (a claim
+ * within tolerance of a value, or a part of a list, supports it). Ids follow a canonical order —
+ * sources and items sorted by name, classes by value — so every method computes the same sums in
+ * the same order whatever order the claims came in.
  */
 import { CorroborateError } from '../model/index.js';
 import { compareStrings, stableStringify } from '../values/canonical.js';
@@ -46,8 +47,9 @@ export interface Problem {
   /**
    * Implication between the values of one item: candidate class c is supported by the claims of
    * classes `implClass[implStart[c] .. implStart[c+1]]` (c itself, and in class order any value
-   * within tolerance of it, or a list that is a proper subset of it), each with the weight
-   * `implWeight` in (0, 1] (1 for itself and for values within tolerance; |d| / |c| for a sub-list).
+   * within tolerance of it, or a list whose elements are all in it), each with the weight
+   * `implWeight` in (0, 1] (1 for itself, for values within tolerance and for the same set of
+   * elements in another order; |d| / |c| for a proper sub-list).
    */
   implStart: Int32Array;
   implClass: Int32Array;
@@ -69,7 +71,7 @@ export interface ProblemOptions {
   relativeTolerance: number;
   normalize?: ((value: unknown) => unknown) | undefined;
   sources?: readonly string[] | undefined;
-  /** A list claim supports every candidate list it is a proper subset of (weight |claim| / |candidate|). Default true. */
+  /** A list claim supports every candidate list whose elements include all of its own (weight |claim| / |candidate|). Default true. */
   listSubsets?: boolean | undefined;
 }
 
@@ -95,15 +97,18 @@ function countingSort(perm: Int32Array, key: Int32Array, buckets: number): Int32
 }
 
 /**
- * Groups the table's claims into value classes per item.
+ * Groups the table's claims into value classes per item, and lists what supports each class.
  *
- * Equivalence: values of kind "other" are one class when their canonical JSON (after
- * `normalize`) is equal. Numbers (per unit) and times are equal at tolerance 0; with a tolerance
- * (times: `timeToleranceMinutes`; numbers: `relativeTolerance` × the larger magnitude) they are
- * grouped around centres: the value most sources gave takes every value within tolerance of it,
- * then the most common value left, and so on (ties: the smaller value first). Unlike cutting
- * the sorted values at gaps, this never chains 14:00, 14:08, 14:16 … into one class, and every
- * member lies within tolerance of the centre, which is the class's position and reported value.
+ * Classes: values of kind "other" are one class when their canonical JSON (after `normalize`) is
+ * equal; numbers (per unit) and times when they are equal (one instant in two offsets is one
+ * class). Tolerance does not merge classes: every claimed value stays a candidate, and with a
+ * tolerance (times: `timeToleranceMinutes`; numbers: `relativeTolerance` × the larger magnitude)
+ * each candidate is supported by the claims within tolerance of it (`implStart`). Hard groups
+ * would have to pick centres, and a claim near the edge of a group would count for it and not
+ * for the value 2 minutes away on its other side; here nearby values support each other and
+ * nothing chains (14:00 and 14:16 never support each other at ±10 through 14:08). List values
+ * (JSON arrays, as sets of elements) support the lists they are a proper part of, with weight
+ * |part| / |list|, and the same set in another order fully (`listSubsets`).
  *
  * @example
  * const problem = buildProblem(table, { timeToleranceMinutes: 10, relativeTolerance: 0 });
@@ -207,6 +212,7 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
   const classRep = new Int32Array(nClaims);
   const itemContinuous = new Uint8Array(nItems);
   const sourceCoverage = new Float64Array(nSources);
+  const itemSources = new Float64Array(nItems);
   // Stamps avoid clearing per-source scratch arrays for every class and item.
   const classStamp = new Int32Array(nSources).fill(-1);
   const valueStamp = new Int32Array(nSources).fill(-1);
@@ -222,7 +228,7 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
     let end = j;
     while (end < nClaims && claimItemRank[perm[end]!] === item) end++;
     let prevValue = -1;
-    let prevCenter = Number.NaN;
+    let prevX = Number.NaN;
     let bestRep = -1;
     let bestRepCount = 0;
     let repCount = 0;
@@ -234,7 +240,7 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
         // A new original value: same class as the previous one, or the start of a new class?
         let sameClass = false;
         if (prevValue >= 0 && kind[v] === kind[prevValue] && domain[v] === domain[prevValue]) {
-          sameClass = kind[v] === KIND_OTHER ? (infos[v] as ValueInfo).key === (infos[prevValue] as ValueInfo).key : x[v] === prevCenter;
+          sameClass = kind[v] === KIND_OTHER ? (infos[v] as ValueInfo).key === (infos[prevValue] as ValueInfo).key : x[v] === prevX;
         }
         if (!sameClass) {
           if (nClasses > itemClassStart[item]!) closeClass(nClasses - 1, bestRep);
@@ -247,7 +253,7 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
         }
         repCount = 0;
         prevValue = v;
-        prevCenter = x[v]!;
+        prevX = x[v]!;
       }
       // The representative: the original value most sources gave, ties to the first in canonical order.
       if (valueStamp[s] !== v) {
@@ -276,6 +282,7 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
       const k = classesInItem[s]!;
       obsWeight[o] = 1 / k;
       sourceCoverage[s]! += 1 / k;
+      itemSources[item]! += 1 / k;
     }
     // Value stamps are per item: the same value id may recur in the next item.
     for (let o = itemObsStart; o < nObs; o++) valueStamp[obsSource[o]!] = -1;
@@ -302,13 +309,6 @@ export function buildProblem(table: ClaimTable, options: ProblemOptions): Proble
   const attributeNames = [...new Set(itemAttributes)].sort(compareStrings);
   const attributeIndex = new Map(attributeNames.map((a, k) => [a, k]));
   const itemAttribute = Int32Array.from(itemAttributes, (a) => attributeIndex.get(a) as number);
-  const itemSources = new Float64Array(nItems);
-  for (let i = 0; i < nItems; i++) itemSources[i] = classesInItemTotal(i);
-  function classesInItemTotal(i: number): number {
-    let sum = 0;
-    for (let o = classObsStart[itemClassStart[i]!]!; o < classObsStart[itemClassStart[i + 1]!]!; o++) sum += obsWeight[o]!;
-    return sum;
-  }
   const classes = {
     itemClassStart,
     classKind: classKind.subarray(0, nClasses),
@@ -441,7 +441,8 @@ function buildImplications(
           if (d === c) out.push(d, 1);
           else if (classKind[d] === KIND_OTHER) {
             const small = setOf(d);
-            if (small !== null && small.length < big.length && isSubset(small, big)) out.push(d, small.length / big.length);
+            // A proper part: |part| / |list|; the same set in another order: 1.
+            if (small !== null && small.length <= big.length && isSubset(small, big)) out.push(d, small.length / big.length);
           }
         }
       } else out.push(c, 1);

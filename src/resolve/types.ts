@@ -85,9 +85,9 @@ export interface AccuOptions {
 export interface FuseOptions {
   /** Default 'vote'. */
   method?: FuseMethod;
-  /** Two times this many minutes apart or less are the same value (grouped around the most common time). Default 0. */
+  /** Two times this many minutes apart or less are the same value: a claim supports every candidate time within this distance. Default 0. */
   timeToleranceMinutes?: number;
-  /** Two numbers within this relative difference are the same value. Default 0. */
+  /** Two numbers within this relative difference (of the larger magnitude) are the same value, as for times. Default 0. */
   relativeTolerance?: number;
   /** Iteration cap for the iterative methods. Default 20 (methods stop earlier on convergence). */
   maxIterations?: number;
@@ -100,7 +100,8 @@ export interface FuseOptions {
   /**
    * A list value (JSON array, compared as the set of its elements) that is a proper subset of
    * another list claimed for the same item supports it with weight |subset| / |list| (a source
-   * naming only the first author half-supports the two authors). Default true.
+   * naming only the first author half-supports the two authors); the same set in another order
+   * supports it fully. Default true.
    */
   listSubsets?: boolean;
   /** Sources to report in `trust` even if they make no claims (they get the method's prior trust). */

@@ -44,6 +44,64 @@ describe('a reliable minority against a copying majority', () => {
   });
 });
 
+describe('lists: a part of a list supports it', () => {
+  const authors = (source: string, ...names: string[]): FuseClaim => ({ source, subject: 'book', attribute: 'authors', value: names });
+  // Three sources list only the first author; two list both; one lists someone else.
+  const claims: FuseClaim[] = [
+    authors('a', 'knuth, d'),
+    authors('b', 'knuth, d'),
+    authors('c', 'knuth, d'),
+    authors('d', 'knuth, d', 'patashnik, o'),
+    authors('e', 'patashnik, o', 'knuth, d'),
+    authors('f', 'graham, r'),
+  ];
+
+  it('counts a sub-list as |part| / |list| of a vote for the longer list', () => {
+    // Investment learns trust from exact claims only, and its belief G(x) = x^1.2 favours the
+    // three identical claims: it keeps the single author.
+    for (const method of FUSE_METHODS.filter((m) => m !== 'investment')) {
+      const item = fuse(claims, { method }).items[0]!;
+      expect(item.value, method).toEqual(['knuth, d', 'patashnik, o']);
+      // Only the sources that gave the chosen list itself (in any order) are its sources.
+      expect(item.sources, method).toEqual(['d', 'e']);
+    }
+    expect(fuse(claims, { method: 'vote' }).items[0]?.confidence).toBeCloseTo(3.5 / 6); // 2 + 3 × ½ of 6 sources
+  });
+
+  it('compares lists as sets, and can be turned off', () => {
+    expect(fuse(claims, { method: 'vote', listSubsets: false }).items[0]?.value).toEqual(['knuth, d']);
+    // A longer list does not support a shorter one: six of one author against five of two.
+    const more = [...claims, authors('g', 'knuth, d'), authors('h', 'knuth, d'), authors('i', 'knuth, d')];
+    expect(fuse(more, { method: 'vote' }).items[0]?.value).toEqual(['knuth, d']);
+  });
+});
+
+describe('accuracy per attribute (accu)', () => {
+  // Six sources agree on "scheduled"; on "actual", x and y (reliable elsewhere) disagree with the
+  // sloppy z, whose values nobody else gives. Per attribute, z's accuracy on "actual" is its own.
+  it('learns one accuracy per source and attribute and reports the overall one', () => {
+    const claims: FuseClaim[] = [];
+    for (let i = 0; i < 40; i++) {
+      for (const source of ['x', 'y', 'z']) claims.push({ source, subject: `f${i}`, attribute: 'scheduled', value: `s${i}` });
+      claims.push({ source: 'x', subject: `f${i}`, attribute: 'actual', value: `a${i}` });
+      claims.push({ source: 'y', subject: `f${i}`, attribute: 'actual', value: i % 4 === 0 ? `y${i}` : `a${i}` });
+      claims.push({ source: 'z', subject: `f${i}`, attribute: 'actual', value: `z${i}` });
+    }
+    for (const perAttribute of [true, false]) {
+      const result = fuse(claims, { method: 'accu', accu: { perAttribute } });
+      const actual = result.items.filter((item) => item.attribute === 'actual');
+      expect(actual.filter((item) => item.value === `a${item.subject.slice(1)}`).length).toBe(40);
+      const trust = new Map(result.trust.map((t) => [t.source, t.trust]));
+      expect(trust.get('z')!).toBeLessThan(trust.get('y')!);
+      expect(result.iterations).toBeLessThan(20);
+    }
+  });
+
+  it('settles before the iteration cap on the copying world', () => {
+    expect(fuse(copyWorld().claims, { method: 'accu' }).iterations).toBeLessThan(20);
+  });
+});
+
 describe('numbers: crh', () => {
   const claims: FuseClaim[] = [
     { source: 'a', subject: 'rally', attribute: 'turnout', value: 100 },
@@ -275,6 +333,7 @@ describe('permutation invariance', () => {
     attribute: fc.constantFrom('x', 'y'),
     value: fc.oneof(
       fc.constantFrom('A', 'B', 'C', 'Knuth, Donald', 'Donald Knuth'),
+      fc.subarray(['knuth', 'patashnik', 'graham'], { minLength: 1 }),
       fc.integer({ min: 95, max: 105 }),
       fc.integer({ min: 0, max: 30 }).map((m) => time(`2011-12-01T19:${String(m).padStart(2, '0')}:00Z`)),
       fc.integer({ min: 0, max: 30 }).map((m) => time(`2011-12-01T14:${String(m).padStart(2, '0')}:00-05:00`)),

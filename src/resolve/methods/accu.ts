@@ -44,7 +44,7 @@
  *   a flight-status site can be exact on schedules and gates and off on every actual time
  *   (0.841; one accuracy per source 0.834).
  * - Damping (`damping`, default 0: off): the share of the previous round's accuracy kept in each
- *   round. With the order-free discount the rounds settle by themselves (in 10–20 rounds on
+ *   round. With the order-free discount the rounds settle by themselves (in about 10 rounds on
  *   Flight); damping only slows them.
  * - The first round has no dependence (every source counts fully); dependence is computed from
  *   the first probabilities on.
@@ -53,7 +53,9 @@
  *   group (~17 sources). The gold is the gate time. Copy detection judges the gate-time sources
  *   one group of copies (they agree on nearly everything, and on departures on values the
  *   current truths call false) and the runway sources two or three groups (their feeds disagree
- *   on arrivals), so the runway time keeps the majority and Accu picks it (actual departure 0.25).
+ *   on arrivals), so the runway time keeps the majority and Accu picks it (actual departure 0.25;
+ *   overall 0.841 against vote's 0.852). Copy detection still pays on the gates (0.911 → 0.940
+ *   and 0.933 → 0.960 against Accu without it).
  *
  * Defaults: α = 0.1, c = 0.8, n = 100, A₀ = 0.8 (the paper's). Accuracies are kept in
  * [0.001, 0.999] (A = 1 would be an infinite vote). Each round: accuracies from the current

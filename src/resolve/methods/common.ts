@@ -35,7 +35,7 @@ export interface MethodOptions {
 const TIE = 1e-12;
 
 /**
- * The tie rule of every method: a higher score wins; on a tie, the class more sources support;
+ * The tie rule of every method: a higher score wins; on a tie, the class more sources claim (exactly);
  * then the class first in canonical order (the smaller number or earlier time, else the
  * canonical JSON that sorts first by UTF-16 code units) — i.e. the lower class id.
  *

@@ -4,10 +4,12 @@
  *
  * Alternates between truths and source weights, minimising Σ_s w_s Σ_i loss(v_is, v_i*):
  *
- *   truths:  categorical items → weighted vote; number and time items → weighted median
+ *   truths:  categorical items → weighted vote (claims of a list's parts count for it, with
+ *            weight |part| / |list|); number and time items → weighted median
  *   weights: w_s = −log(loss_s / Σ_s' loss_s')     (the paper's max-entropy regulariser)
- *   loss:    0/1 for categorical values; |x − x*| / std_i for numbers and times, where std_i is
- *            the (weighted) standard deviation of item i's claimed values
+ *   loss:    0/1 for categorical values (1 − |part| / |list| for a part of the truth); |x − x*| / std_i
+ *            for numbers and times, where std_i is the (weighted) standard deviation of item i's
+ *            claimed values
  *
  * Deviation: loss_s is the mean over the source's claims, not the sum — a sum punishes a source
  * for covering many items. A small ε keeps a loss-free source's weight finite. Weights start equal
@@ -53,6 +55,7 @@ export function crh(p: Problem, options: MethodOptions): MethodResult {
         const d = continuous ? normalizedDistance(classX[c]!, classX[t]!, spread[i]!) : 1 - impliedBy[c]!;
         for (let o = classObsStart[c]!; o < classObsStart[c + 1]!; o++) loss[obsSource[o]!]! += d * obsWeight[o]!;
       }
+      if (!continuous) for (let k = p.implStart[t]!; k < p.implStart[t + 1]!; k++) impliedBy[p.implClass[k]!] = 0;
     }
     let total = 0;
     let active = 0;

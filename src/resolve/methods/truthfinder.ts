@@ -6,7 +6,8 @@
  * its sources are trustworthy, helped by similar facts of the same item and hurt by dissimilar ones:
  *
  *   τ(s) = −ln(1 − t(s))                          trustworthiness score
- *   σ(f) = Σ_{s claims f} τ(s)                     confidence score
+ *   σ(f) = Σ_{s claims f} τ(s)                     confidence score (a claim within tolerance
+ *                                                  of f, or a part of the list f, counts too)
  *   σ*(f) = σ(f) + ρ Σ_{f' ≠ f} σ(f') · (sim(f', f) − base)   implication between values of one item
  *   s(f) = 1 / (1 + e^{−γ σ*(f)})                  confidence (γ dampens dependent sources)
  *   t(s) = mean of s(f) over the facts of s
