@@ -132,6 +132,8 @@ export { reconcile } from './reconcile/reconcile.js';
 export type { ReconcileOptions } from './reconcile/options.js';
 export { toJSON } from './render/json.js';
 export { toMarkdown } from './render/markdown.js';
+export { toClaimReview } from './render/claimreview.js';
+export type { ClaimReviewOptions, JsonLd } from './render/claimreview.js';
 
 // Truth discovery over structured claims.
 export {

@@ -1,34 +1,62 @@
-// Reading the CLI's input files into reports: article text (with an optional header) or JSON.
+// Reading the CLI's inputs into reports: article text (with an optional header), JSON, and
+// NDJSON (a file, or standard input) with one report per line.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { CorroborateError, extract, formatIssue, parseArticle } from '../index.js';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { CorroborateError, extract, formatIssue, formatPath, parseArticle, type CorroborateIssue } from '../index.js';
+import { lineOfJsonPath } from './json-locate.js';
 
 /** Reports read from one file, each with where it came from (for error messages). */
 export interface LoadedReport {
   report: unknown;
   file: string;
-  /** Index inside a JSON array file, null for a single report. */
+  /** Index inside a JSON array file, null for a single report or an NDJSON line. */
   index: number | null;
+  /** The 1-based line of an NDJSON report. */
+  line?: number;
+  /** The JSON text the report was parsed from, to turn JSON paths into line numbers. */
+  json?: string;
 }
 
-/** A problem with one input file, already phrased for the user. */
+/** A problem with one input, already phrased for the user (`FILE:LINE: message`). */
 export class InputError extends Error {}
 
 /**
  * Reads one input file. `.json` files hold a report or an array of reports (a report may name
  * its article with "textFile"; a report with text but no claims has its claims extracted);
- * other files are article text with optional front matter or the seed ` date YYYY-MM-DD ` header.
+ * `.ndjson`/`.jsonl` files hold one report per line; other files are article text with optional
+ * front matter or the seed ` date YYYY-MM-DD ` header.
  * Report id = file name without extension (unless the JSON gives one).
+ *
+ * @example
+ * loadFile('articles/daily-ledger-2024-03-12.txt')[0].report.id; // 'daily-ledger-2024-03-12'
  */
 export function loadFile(file: string): LoadedReport[] {
   const content = readText(file);
   const id = basename(file, extname(file));
-  if (extname(file).toLowerCase() === '.json') return loadJson(file, content, id);
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return loadJson(file, content, id);
+  if (ext === '.ndjson' || ext === '.jsonl') {
+    const out: LoadedReport[] = [];
+    const problems: string[] = [];
+    content.split('\n').forEach((line, i) => {
+      try {
+        const loaded = loadNdjsonLine(file, line, i + 1, dirname(file));
+        if (loaded) out.push(loaded);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(error.message);
+      }
+    });
+    if (problems.length > 0) throw new InputError(problems.join('\n'));
+    return out;
+  }
   let article;
   try {
     article = parseArticle(content);
   } catch (error) {
-    if (error instanceof CorroborateError) throw new InputError(error.issues.map((i) => `${file}: ${formatIssue(i)}`).join('\n'));
+    if (error instanceof CorroborateError) throw new InputError(error.issues.map((i) => locate(file, i)).join('\n'));
     throw error;
   }
   const { text, ...meta } = article;
@@ -36,9 +64,58 @@ export function loadFile(file: string): LoadedReport[] {
 }
 
 /**
+ * Reads NDJSON reports from a stream (standard input), one per line, calling `onReport` for
+ * each and `onProblem` for each bad line (named `<stdin>:LINE`); blank lines are skipped.
+ *
+ * @example
+ * await readNdjsonStream(process.stdin, '<stdin>', (r) => loaded.push(r), (p) => problems.push(p));
+ */
+export async function readNdjsonStream(
+  stream: Readable,
+  name: string,
+  onReport: (loaded: LoadedReport) => void,
+  onProblem: (message: string) => void,
+): Promise<void> {
+  let lineNo = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNo++;
+    try {
+      const loaded = loadNdjsonLine(name, line, lineNo, process.cwd());
+      if (loaded) onReport(loaded);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      onProblem(error.message);
+    }
+  }
+}
+
+/** One NDJSON line as a report; null for a blank line. A missing id becomes `NAME-LINE`. */
+function loadNdjsonLine(file: string, raw: string, lineNo: number, baseDir: string): LoadedReport | null {
+  const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (line.trim() === '') return null;
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (error) {
+    throw new InputError(`${file}:${lineNo}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(`${file}:${lineNo}: expected one report (a JSON object) per line`);
+  }
+  const fallbackId = `${basename(file, extname(file)).replace(/^<|>$/g, '')}-${lineNo}`;
+  const report = toReport(data as Record<string, unknown>, baseDir, fallbackId, (issues) =>
+    issues.map((i) => `${file}:${lineNo}: ${formatIssue({ ...i, path: i.path.slice(1) })}`).join('\n'),
+  );
+  return { report, file, index: null, line: lineNo };
+}
+
+/**
  * The publisher of a file without a `source:` line, guessed from its name:
  * "hindustan-times-2021-02-08" → { id: "hindustan-times", name: "Hindustan Times" }, so two
  * days' files of one outlet count as one source.
+ *
+ * @example
+ * sourceFromFileName('daily-ledger-2024-03-12'); // { id: 'daily-ledger', name: 'Daily Ledger' }
  */
 export function sourceFromFileName(id: string): { id: string; name: string } {
   const bare = id.replace(/[-_ ]?\d{4}-\d{2}-\d{2}$/, '') || id;
@@ -48,6 +125,34 @@ export function sourceFromFileName(id: string): { id: string; name: string } {
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
   return { id: bare, name: name || id };
+}
+
+/**
+ * Renders a problem the library found in a loaded report as `FILE:LINE: $.path: message`,
+ * the line found from the JSON path where the report came from JSON.
+ *
+ * @example
+ * describeIssue({ path: ['claims', 0], message: 'Required', code: 'invalid_type' }, loaded);
+ * // 'reports.json:7: $[2].claims[0]: Required'
+ */
+export function describeIssue(issue: CorroborateIssue, origin: LoadedReport, all: readonly LoadedReport[] = []): string {
+  const other = issue.code === 'duplicate-report' ? /at \$\[(\d+)\]$/.exec(issue.message) : null;
+  if (other && all[Number(other[1])]) {
+    // The library counts reports across all inputs; the user thinks in files.
+    issue = { ...issue, message: issue.message.replace(/at \$\[\d+\]$/, `in ${describeOrigin(all[Number(other[1])]!)}`) };
+  }
+  if (origin.line !== undefined) return `${origin.file}:${origin.line}: ${formatIssue(issue)}`;
+  const path = origin.index === null ? issue.path : [origin.index, ...issue.path];
+  if (origin.json !== undefined) return `${origin.file}:${lineOfJsonPath(origin.json, path)}: ${formatPath(path)}: ${issue.message}`;
+  return `${origin.file}: ${formatIssue({ ...issue, path })}`;
+}
+
+function describeOrigin(origin: LoadedReport): string {
+  return origin.line !== undefined ? `${origin.file}:${origin.line}` : origin.index !== null ? `${origin.file} $[${origin.index}]` : origin.file;
+}
+
+function locate(file: string, issue: CorroborateIssue): string {
+  return issue.line !== undefined ? `${file}:${issue.line}: ${formatIssue({ ...issue, line: undefined })}` : `${file}: ${formatIssue(issue)}`;
 }
 
 function readText(file: string): string {
@@ -63,32 +168,53 @@ function loadJson(file: string, content: string, id: string): LoadedReport[] {
   try {
     data = JSON.parse(content);
   } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`);
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const where = position ? `:${content.slice(0, Number(position[1])).split('\n').length}` : '';
+    throw new InputError(`${file}${where}: not valid JSON (${message})`);
   }
   const list = Array.isArray(data) ? data : [data];
   return list.map((item, index) => {
     const at = Array.isArray(data) ? index : null;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return { report: item, file, index: at };
-    let report = { ...(item as Record<string, unknown>) };
-    if (typeof report.textFile === 'string') {
-      const path = join(dirname(file), report.textFile);
-      const { textFile: _textFile, ...rest } = report;
-      report = { ...rest, text: readText(path) };
-    }
-    if (report.id === undefined && at === null) report.id = id;
-    const claims = report.claims;
-    if (typeof report.text === 'string' && (claims === undefined || (Array.isArray(claims) && claims.length === 0))) {
-      // A report with text and no claims: read its claims from the text.
-      const { text, claims: _claims, ...meta } = report;
-      try {
-        report = { ...extract(text, meta as Parameters<typeof extract>[1]) };
-      } catch (error) {
-        if (error instanceof CorroborateError) {
-          throw new InputError(error.issues.map((i) => `${file}: ${formatIssue({ ...i, path: at === null ? i.path.slice(1) : [at, ...i.path.slice(1)] })}`).join('\n'));
-        }
-        throw error;
-      }
-    }
-    return { report, file, index: at };
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return { report: item, file, index: at, json: content };
+    const report = toReport(item as Record<string, unknown>, dirname(file), at === null ? id : undefined, (issues) =>
+      issues
+        .map((i) => {
+          const path = at === null ? i.path.slice(1) : [at, ...i.path.slice(1)];
+          return `${file}:${lineOfJsonPath(content, path)}: ${formatPath(path)}: ${i.message}`;
+        })
+        .join('\n'),
+    );
+    return { report, file, index: at, json: content };
   });
+}
+
+/**
+ * A JSON report as the library takes it: "textFile" read (relative to `baseDir`), a missing id
+ * filled in, and claims extracted when it has text and no claims.
+ */
+function toReport(
+  item: Record<string, unknown>,
+  baseDir: string,
+  fallbackId: string | undefined,
+  describe: (issues: CorroborateIssue[]) => string,
+): unknown {
+  let report = { ...item };
+  if (typeof report.textFile === 'string') {
+    const { textFile, ...rest } = report;
+    report = { ...rest, text: readText(join(baseDir, textFile as string)) };
+  }
+  if (report.id === undefined && fallbackId !== undefined) report.id = fallbackId;
+  const claims = report.claims;
+  if (typeof report.text === 'string' && (claims === undefined || (Array.isArray(claims) && claims.length === 0))) {
+    // A report with text and no claims: read its claims from the text.
+    const { text, claims: _claims, ...meta } = report;
+    try {
+      report = { ...extract(text, meta as Parameters<typeof extract>[1]) };
+    } catch (error) {
+      if (error instanceof CorroborateError) throw new InputError(describe(error.issues));
+      throw error;
+    }
+  }
+  return report;
 }

@@ -202,6 +202,9 @@ export const ReconcileResultSchema = z
           source: z.string(),
           sourceName: z.string(),
           publishedAt: DateOrDateTimeSchema.nullable(),
+          /** The article's address, when the report gave one. */
+          url: z.string().optional(),
+          title: z.string().optional(),
         })
         .strict(),
     ),

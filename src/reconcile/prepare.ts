@@ -16,6 +16,8 @@ export interface PreparedReport {
   id: string;
   source: Required<Pick<Source, 'id' | 'name'>> & Source;
   publishedAt: string | null;
+  url?: string;
+  title?: string;
   claims: Claim[];
 }
 
@@ -87,7 +89,7 @@ export function prepareReports(input: unknown): PreparedReport[] {
       }
       claims.push({ ...claim, value });
     });
-    byId.set(report.id, { index, raw, report: { id: report.id, source, publishedAt, claims } });
+    byId.set(report.id, { index, raw, report: { id: report.id, source, publishedAt, ...pick(report), claims } });
   });
   if (issues.length) throw new CorroborateError(`Invalid reports (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
   return [...byId.values()].map((entry) => entry.report).sort((a, b) => compareStrings(a.id, b.id));
@@ -101,4 +103,9 @@ function describe(value: unknown): string {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The report's url and title, when it has them (kept for renderers: links, ClaimReview). */
+function pick(report: { url?: string | undefined; title?: string | undefined }): { url?: string; title?: string } {
+  return { ...(report.url !== undefined && { url: report.url }), ...(report.title !== undefined && { title: report.title }) };
 }

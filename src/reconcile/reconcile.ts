@@ -43,7 +43,14 @@ export function reconcile(reports: readonly unknown[], options?: ReconcileOption
   const count = (verdict: string) => findings.filter((f) => f.verdict === verdict).length;
   return {
     version: 1,
-    reports: prepared.map((r) => ({ id: r.id, source: r.source.id, sourceName: r.source.name, publishedAt: r.publishedAt })),
+    reports: prepared.map((r) => ({
+      id: r.id,
+      source: r.source.id,
+      sourceName: r.source.name,
+      publishedAt: r.publishedAt,
+      ...(r.url !== undefined && { url: r.url }),
+      ...(r.title !== undefined && { title: r.title }),
+    })),
     summary: {
       findings: findings.length,
       conflict: count('conflict'),

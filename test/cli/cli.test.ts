@@ -35,7 +35,7 @@ describe('corroborate reconcile', () => {
     writeFileSync(bad, JSON.stringify([{ id: 'b', source: 's', claims: [{ subject: 'x', attribute: 'y', value: { kind: 'time', phrase: 'blue' } }] }]));
     const res = run(['reconcile', good, bad]);
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain(`${bad}: $[0].claims[0].value.phrase: cannot read a time from "blue"`);
+    expect(res.stderr).toContain(`${bad}:1: $[0].claims[0].value.phrase: cannot read a time from "blue"`);
   });
 
   it('reports unreadable and non-JSON files, and usage errors, with exit 2', () => {
@@ -47,7 +47,7 @@ describe('corroborate reconcile', () => {
     const usage = run(['frobnicate']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('unknown command "frobnicate"');
-    expect(run(['reconcile', broken, '--format', 'xml']).stderr).toContain('--format must be markdown or json');
+    expect(run(['reconcile', broken, '--format', 'xml']).stderr).toContain('--format must be markdown, json, html, claimreview');
   });
 });
 
@@ -68,7 +68,7 @@ describe('corroborate compare', () => {
     expect(json.version).toBe(1);
     expect(json.reports).toEqual([
       { id: 'daily-a', source: 'Daily A', sourceName: 'Daily A', publishedAt: '2024-05-06' },
-      { id: 'daily-b', source: 'Daily B', sourceName: 'Daily B', publishedAt: '2024-05-07T09:00:00+05:30' },
+      { id: 'daily-b', source: 'Daily B', sourceName: 'Daily B', publishedAt: '2024-05-07T09:00:00+05:30', url: 'https://b.example/x' },
       { id: 'undated', source: 'undated', sourceName: 'Undated', publishedAt: null },
     ]);
     const date = json.findings.find((f: { kind: string; claims: unknown[] }) => f.kind === 'date' && f.claims.length > 1);
@@ -99,6 +99,6 @@ describe('corroborate compare', () => {
     writeFileSync(bad, '---\nsource: X\npublished: yesterday\n---\nText.');
     const res = run(['compare', a, bad]);
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain(`${bad}: line 3: $.frontMatter.published: "yesterday" is not a date`);
+    expect(res.stderr).toContain(`${bad}:3: $.frontMatter.published: "yesterday" is not a date`);
   });
 });

@@ -8,6 +8,15 @@ describe('JSON Schema', () => {
     expect(onDisk).toBe(buildJsonSchema());
   });
 
+  it.each([
+    ['ReportInput', 'report.schema.json'],
+    ['ReconcileResult', 'result.schema.json'],
+  ] as const)('the checked-in schema rooted at %s (%s) is fresh and points at its root', (root, file) => {
+    const onDisk = readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8');
+    expect(onDisk).toBe(buildJsonSchema(root));
+    expect(JSON.parse(onDisk)).toMatchObject({ $ref: `#/$defs/${root}`, $id: `https://corroborate.dev/schema/${file}` });
+  });
+
   it('defines the input report, the value union and the result, with resolvable refs', () => {
     const doc = JSON.parse(buildJsonSchema()) as { $defs: Record<string, unknown> };
     expect(Object.keys(doc.$defs).sort()).toEqual(['PlainJson', 'ReconcileResult', 'Report', 'ReportInput', 'Value']);
