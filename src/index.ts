@@ -95,21 +95,33 @@ export {
   combineQuantities,
   formatQuantity,
   canonicalUnit,
-} from './values/quantity.js';
-export { parseTime, compareTimes, combineTimes, formatTime, resolveTimeValue } from './values/time.js';
-export { parseQuote, normalizeQuote, compareQuotes, combineQuotes, formatQuote, diffWords } from './values/quote.js';
-export {
+  parseTime,
+  compareTimes,
+  combineTimes,
+  formatTime,
+  resolveTimeValue,
+  parseQuote,
+  normalizeQuote,
+  compareQuotes,
+  combineQuotes,
+  formatQuote,
+  diffWords,
   parseEntity,
   compareEntities,
   combineEntities,
   formatEntity,
   entityKey,
   createAliasTable,
-  DEFAULT_ALIASES,
-} from './values/entity.js';
+  compareTexts,
+  compareBooleans,
+  compareJson,
+  compareValues,
+  combineValues,
+  formatValue,
+  parsePhraseValue,
+} from './values/public.js';
+export { DEFAULT_ALIASES } from './values/entity.js';
 export type { AliasTable } from './values/entity.js';
-export { compareTexts, compareBooleans, compareJson } from './values/simple.js';
-export { compareValues, combineValues, formatValue, parsePhraseValue } from './values/compare.js';
 export type {
   CompareOptions,
   QuantityCompareOptions,

@@ -44,7 +44,8 @@ export function prepareReports(input: unknown): PreparedReport[] {
     const previous = byId.get(report.id);
     if (previous) {
       // The same report given twice is harmless; two different reports under one id are not.
-      if (!equal(previous.raw, raw)) {
+      // Compared as parsed (plain objects), so inputs without a prototype compare too.
+      if (!equal(previous.raw, report)) {
         issues.push({
           path: [index, 'id'],
           message: `report id "${report.id}" is already used by a different report at $[${previous.index}]`,
@@ -89,7 +90,7 @@ export function prepareReports(input: unknown): PreparedReport[] {
       }
       claims.push({ ...claim, value });
     });
-    byId.set(report.id, { index, raw, report: { id: report.id, source, publishedAt, ...pick(report), claims } });
+    byId.set(report.id, { index, raw: report, report: { id: report.id, source, publishedAt, ...pick(report), claims } });
   });
   if (issues.length) throw new CorroborateError(`Invalid reports (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
   return [...byId.values()].map((entry) => entry.report).sort((a, b) => compareStrings(a.id, b.id));

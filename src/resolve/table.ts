@@ -190,6 +190,11 @@ export class ClaimTable {
    * const table = new ClaimTable().addAll(claims);
    */
   addAll(claims: Iterable<FuseClaim>): this {
+    if (claims === null || typeof claims !== 'object' || typeof (claims as Partial<Iterable<FuseClaim>>)[Symbol.iterator] !== 'function') {
+      throw new CorroborateError('fuse() expects an array (or iterable) of claims', [
+        { path: [], message: `expected claims { source, subject, attribute, value }, received ${claims === null ? 'null' : typeof claims}`, code: 'invalid_type' },
+      ]);
+    }
     for (const claim of claims) this.add(claim);
     return this;
   }
