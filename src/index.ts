@@ -3,11 +3,12 @@
  *
  * The public surface: re-exports only. The pipeline is model → values → reconcile → render.
  *
+ * @packageDocumentation
+ * @module corroborate
+ *
  * @example
  * import { reconcile, toMarkdown } from 'corroborate';
  * console.log(toMarkdown(reconcile(reports)));
- *
- * @packageDocumentation
  */
 
 // The vocabulary: zod schemas, inferred types, the error class.
@@ -45,6 +46,8 @@ export {
   PairComparisonSchema,
   ConsensusSchema,
   FindingSchema,
+  DependenceSchema,
+  SharedEvidenceSchema,
   ReconcileResultSchema,
   CorroborateError,
   formatIssue,
@@ -84,8 +87,11 @@ export type {
   PairComparison,
   Consensus,
   Finding,
+  Dependence,
+  SharedEvidence,
   ReconcileResult,
   CorroborateIssue,
+  JsonSchemaRoot,
 } from './model/public.js';
 
 // The value algebra: parse, compare, combine, format — one family per kind.
@@ -138,12 +144,19 @@ export { splitSentences } from './extract/sentences.js';
 export type { Sentence } from './extract/sentences.js';
 
 // Reconciliation and rendering.
-export { compareArticles } from './pipeline.js';
+export { compareArticles, ArticleInputSchema } from './pipeline.js';
 export type { ArticleInput } from './pipeline.js';
 export { reconcile } from './reconcile/reconcile.js';
 export type { ReconcileOptions } from './reconcile/options.js';
+export { Reconciler, createReconciler } from './reconcile/incremental.js';
+export type { ReconcilerState } from './reconcile/incremental.js';
+export { findDependence, wireCredits, KNOWN_WIRES, DEFAULT_DEPENDENCE } from './reconcile/dependence.js';
+export type { DependenceOptions, DependenceInput, DependentPair, WireCredit } from './reconcile/dependence.js';
+export { isTally, publicationOrder } from './reconcile/developing.js';
 export { toJSON } from './render/json.js';
 export { toMarkdown } from './render/markdown.js';
+export { toHtml } from './render/html.js';
+export type { HtmlOptions, HtmlReportText } from './render/html.js';
 export { toClaimReview } from './render/claimreview.js';
 export type { ClaimReviewOptions, JsonLd } from './render/claimreview.js';
 

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { extract } from './extract/extract.js';
 import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type ReconcileResult } from './model/index.js';
 import type { ReconcileOptions } from './reconcile/options.js';
 import { reconcile } from './reconcile/reconcile.js';
 
-const ArticleInputSchema = z
+/** The zod schema of {@link ArticleInput}: what {@link compareArticles} validates each article with. */
+export const ArticleInputSchema = z
   .object({
     id: z.string().min(1),
     text: z.string(),

@@ -1,5 +1,5 @@
 // The output formats of `corroborate compare`, one renderer each.
-import { toClaimReview, toJSON, toMarkdown, type ReconcileResult } from '../index.js';
+import { toClaimReview, toHtml, toJSON, toMarkdown, type HtmlReportText, type ReconcileResult } from '../index.js';
 
 /** The values `--format` takes. */
 export const FORMATS = ['markdown', 'json', 'html', 'claimreview'] as const;
@@ -29,8 +29,8 @@ export function renderResult(format: Format, result: ReconcileResult, reports: r
     case 'claimreview':
       return `${JSON.stringify(toClaimReview(result), null, 2)}\n`;
     case 'html':
-      void reports;
-      throw new Error('html output is not built yet');
+      // The inputs carry the texts the evidence offsets index into (validated by reconcile()).
+      return toHtml(result, { reports: reports as readonly HtmlReportText[] });
     default:
       return toMarkdown(result);
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type Claim, type Report } from '../model/index.js';
 import { parseEntity } from '../values/entity.js';
 import { parseQuote } from '../values/quote.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EvidenceSchema } from './claim.js';
 import { DateOrDateTimeSchema, ValueSchema } from './value.js';
 
@@ -42,6 +42,8 @@ export const ReasonSchema = z.enum([
   'timezone',
   'unresolved',
   'title',
+  // compatible (a rising tally) or conflict (a tally revised down): a later report gives a newer figure
+  'updated-later',
   // conflict
   'disjoint',
   'wording',
@@ -134,7 +136,9 @@ export type PairComparison = z.infer<typeof PairComparisonSchema>;
 /**
  * The value the reports most plausibly support, how sure we are, and how it was chosen:
  * `agreement` (the most specific value consistent with all claims), `weighted-vote`
- * (claims conflict; sources weighted by reliability), or `single-source`.
+ * (claims conflict; independent witnesses weighted by reliability), `latest` (a developing
+ * tally such as a death toll: the most recently published figure, see reason `updated-later`),
+ * or `single-source`.
  *
  * @example
  * ConsensusSchema.parse({
@@ -146,10 +150,13 @@ export const ConsensusSchema = z
   .object({
     value: ValueSchema,
     confidence: z.number().min(0).max(1),
-    method: z.enum(['agreement', 'weighted-vote', 'single-source']),
+    method: z.enum(['agreement', 'weighted-vote', 'latest', 'single-source']),
     /** Reports whose claims support the chosen value. */
     reports: z.array(z.string()),
-    /** Distinct sources behind the chosen value (a source counts once however many reports it has). */
+    /**
+     * Independent witnesses behind the chosen value: a source counts once however many reports it
+     * has, and reports that copy each other (see `dependence`) count once for what they copied.
+     */
     independentSources: z.number().int().min(0),
   })
   .strict();
@@ -178,7 +185,10 @@ export const FindingSchema = z
     claims: z.array(FindingClaimSchema),
     comparisons: z.array(PairComparisonSchema),
     consensus: ConsensusSchema.nullable(),
-    /** Distinct sources among the claims. */
+    /**
+     * Independent witnesses among the claims: distinct sources, with reports that copy each
+     * other (see `ReconcileResult.dependence`) counted once for the claims they share.
+     */
     independentSources: z.number().int().min(0),
   })
   .strict();
@@ -186,8 +196,53 @@ export const FindingSchema = z
 export type Finding = z.infer<typeof FindingSchema>;
 
 /**
- * The whole outcome of reconcile(): the reports considered, a summary count per verdict and
- * the findings, conflicts first.
+ * A stretch of one report's text that is evidence of copying: wording shared with another
+ * report (quotes excluded: quoting the same person is legitimate), or a wire credit line
+ * ("(PTI)", "— Reuters", "(With inputs from IANS)"). Offsets are UTF-16 offsets into the
+ * report's `text`, so `text.slice(start, end) === evidence.text`.
+ *
+ * @example
+ * SharedEvidenceSchema.parse({ report: 'ht', kind: 'wording', text: 'It has also warned Twitter of penal action', start: 1510, end: 1552 });
+ */
+export const SharedEvidenceSchema = z
+  .object({
+    report: z.string(),
+    /** `wording` shared with the other report, or a wire `credit` line both reports carry. */
+    kind: z.enum(['wording', 'credit']),
+    text: z.string(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+  })
+  .strict()
+  .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+/** See {@link SharedEvidenceSchema}. */
+export type SharedEvidence = z.infer<typeof SharedEvidenceSchema>;
+
+/**
+ * Two reports that are not independent: one copies the other, or both copy a third (a wire
+ * story). `score` in [0, 1] is the share of the shorter report's own wording (quotes excluded)
+ * found in the other, raised when both credit the same wire agency (`wires`). `shared` lists the
+ * copied stretches and credit lines in both reports, first report first, in text order.
+ *
+ * @example
+ * DependenceSchema.parse({ reports: ['a', 'b'], score: 0.42, wires: ['PTI'], shared: [] });
+ */
+export const DependenceSchema = z
+  .object({
+    /** The two report ids, sorted. */
+    reports: z.tuple([z.string(), z.string()]),
+    score: z.number().min(0).max(1),
+    /** Wire agencies both reports credit (canonical names, sorted). */
+    wires: z.array(z.string()),
+    shared: z.array(SharedEvidenceSchema),
+  })
+  .strict();
+/** See {@link DependenceSchema}. */
+export type Dependence = z.infer<typeof DependenceSchema>;
+
+/**
+ * The whole outcome of reconcile(): the reports considered, a summary count per verdict, the
+ * findings (conflicts first) and the pairs of reports that copy each other.
  *
  * @example
  * // const result: ReconcileResult = reconcile(reports);
@@ -218,6 +273,11 @@ export const ReconcileResultSchema = z
       })
       .strict(),
     findings: z.array(FindingSchema),
+    /**
+     * Pairs of reports (with text) that are dependent, sorted by their ids. Added within
+     * version 1; results written before it may lack the field (read as empty).
+     */
+    dependence: z.array(DependenceSchema).default([]),
   })
   .strict();
 /** See {@link ReconcileResultSchema}. */

@@ -7,3 +7,4 @@ export * from './finding.js';
 export { CorroborateError, formatIssue, formatPath } from './error.js';
 export type { CorroborateIssue } from './error.js';
 export { buildJsonSchema } from './json-schema.js';
+export type { JsonSchemaRoot } from './json-schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ClaimInputSchema, ClaimSchema } from './claim.js';
 import { DateOrDateTimeSchema } from './value.js';
 import { SourceSchema } from './source.js';

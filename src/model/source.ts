@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What kind of publisher a source is. Wires (PTI, Reuters…) matter for copy detection:

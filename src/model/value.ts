@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How a quantity was qualified in the text. `over` and `under` are strict bounds;

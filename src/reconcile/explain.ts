@@ -1,6 +1,7 @@
 import type { Comparison, Verdict } from '../model/index.js';
 import { formatValue } from '../values/compare.js';
 import { compareStrings } from '../values/canonical.js';
+import { publicationOrder } from './developing.js';
 import type { SlotClaim } from './slots.js';
 
 /**
@@ -49,6 +50,7 @@ export function explain(claims: readonly SlotClaim[], verdict: Verdict, deciding
   const outlets = byOutlet(claims);
   const names = [...outlets.keys()].sort(compareStrings);
   const detail = deciding ? deciding.detail : '';
+  if (deciding?.reason === 'updated-later') return explainUpdate(claims, deciding.verdict);
   const says = (name: string) => `${name} ${(outlets.get(name) ?? []).length > 1 ? 'has' : 'says'} ${(outlets.get(name) ?? []).join('; ')}`;
   switch (verdict) {
     case 'single-source':
@@ -64,6 +66,38 @@ export function explain(claims: readonly SlotClaim[], verdict: Verdict, deciding
         deciding && deciding.reason !== 'identical' && deciding.reason !== 'equal' ? ` (${detail})` : ''
       }.`;
   }
+}
+
+/**
+ * A developing figure told in publication order: who said what when, and that the latest
+ * report's figure stands (rising: each was right when printed; revised down: the earlier
+ * figure was corrected).
+ *
+ * @example
+ * explainUpdate(claims, 'compatible'); // the deciding pair's verdict: compatible = the figure rose
+ * // 'Updated later: Morning Post said 12 people (2024-06-03T08:00:00+05:30), then Evening Star said
+ * //  15 people (2024-06-03T19:00:00+05:30) — a developing figure that rose, each right when
+ * //  published; the latest figure stands.'
+ */
+function explainUpdate(claims: readonly SlotClaim[], verdict: Comparison['verdict']): string {
+  const stages: { at: string | null; names: string[]; values: string[] }[] = [];
+  for (const entry of claims) {
+    const at = entry.report.publishedAt;
+    let stage = stages.find((s) => s.at === at);
+    if (!stage) stages.push((stage = { at, names: [], values: [] }));
+    const said = describeClaim(entry);
+    if (!stage.names.includes(entry.report.source.name)) stage.names.push(entry.report.source.name);
+    if (!stage.values.includes(said)) stage.values.push(said);
+  }
+  stages.sort((a, b) => publicationOrder(a.at, b.at) || compareStrings(a.at ?? '\uffff', b.at ?? '\uffff'));
+  const told = stages
+    .map((s) => `${listNames([...s.names].sort(compareStrings))} said ${s.values.join(' and ')} (${s.at ?? 'publication time unknown'})`)
+    .join(', then ');
+  const how =
+    verdict === 'compatible'
+      ? 'a developing figure that rose, each right when published; the latest figure stands'
+      : 'the figure was revised down, so an earlier one was wrong; the latest figure stands';
+  return `Updated later: ${told} — ${how}.`;
 }
 
 /**

@@ -3,6 +3,8 @@ import { compareStrings, stableHash, stableStringify } from '../values/canonical
 import { compareValues } from '../values/compare.js';
 import { compareEntities, parseEntity } from '../values/entity.js';
 import type { CompareOptions } from '../values/options.js';
+import { WitnessIndex } from './dependence.js';
+import { isTally, updatedLater } from './developing.js';
 import { explain } from './explain.js';
 import { compareSlotClaims, moreTelling, worseVerdict } from './order.js';
 import { resolveConsensus, type ReliabilityOf } from './resolve.js';
@@ -16,6 +18,8 @@ export function compareClaims(a: SlotClaim, b: SlotClaim, options: CompareOption
   const byValue = compareValues(a.claim.value, b.claim.value, options);
   const zones = acrossTimeZones(a, b, byValue);
   if (zones) return zones;
+  const update = updatedLater(a, b, byValue);
+  if (update) return update;
   const sa = a.claim.speaker;
   const sb = b.claim.speaker;
   if (a.claim.value.kind === 'quote' && byValue.verdict !== 'conflict' && sa !== undefined && sb !== undefined) {
@@ -67,16 +71,78 @@ function fmt(minutes: number): string {
 
 function comparisonKey(entry: SlotClaim): string {
   // Claims that would compare identically share a key, so each distinct pair is compared once.
+  // A tally's publication time is part of it: 12 in the morning and 12 at night compare
+  // differently with 15 at noon (see updatedLater).
   const { value, speaker } = entry.claim;
-  return stableStringify(value.kind === 'quote' ? { value, speaker } : { value });
+  if (value.kind === 'quote') return stableStringify({ value, speaker });
+  if (value.kind === 'quantity' && entry.report.publishedAt !== null && isTally(entry.claim)) {
+    return stableStringify({ value, publishedAt: entry.report.publishedAt });
+  }
+  return stableStringify({ value });
 }
+
+/**
+ * The independent witnesses among a slot's claims, as a group number per claim (numbered in
+ * claim order). Claims of one source are one witness; so are claims of two reports that copy
+ * each other ({@link WitnessIndex.sameWitness}) when their values agree or are compatible —
+ * values that conflict, or a figure updated later, are each report's own.
+ */
+function witnessGroups(
+  claims: readonly SlotClaim[],
+  keyIndex: readonly number[],
+  comparisons: readonly PairComparison[],
+  witnesses: WitnessIndex,
+): number[] {
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const union = (i: number, j: number) => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  };
+  const separate = new Set<string>();
+  for (const c of comparisons) {
+    if (c.verdict === 'conflict' || c.reason === 'updated-later') separate.add(`${c.between[0]},${c.between[1]}`);
+  }
+  const location = (entry: SlotClaim) => {
+    const at = entry.claim.context?.sentence ?? entry.claim.evidence;
+    return { report: entry.report.id, sourceId: entry.report.source.id, ...(at ? { start: at.start, end: at.end } : {}) };
+  };
+  const locations = claims.map(location);
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      if (find(i) === find(j)) continue;
+      const a = locations[i]!;
+      const b = locations[j]!;
+      if (a.sourceId === b.sourceId) {
+        union(i, j);
+        continue;
+      }
+      const ki = keyIndex[i]!;
+      const kj = keyIndex[j]!;
+      if (ki !== kj && separate.has(`${Math.min(ki, kj)},${Math.max(ki, kj)}`)) continue;
+      if (witnesses.sameWitness(a, b)) union(i, j);
+    }
+  }
+  const numbers = new Map<number, number>();
+  return claims.map((_, i) => {
+    const root = find(i);
+    if (!numbers.has(root)) numbers.set(root, numbers.size);
+    return numbers.get(root)!;
+  });
+}
+
+const NO_WITNESSES = new WitnessIndex([]);
 
 /**
  * Builds the finding of one slot: orders its claims canonically, compares each distinct pair
  * of values once, takes the worst verdict (single-source when one source stands behind all
  * claims), resolves a consensus and writes the explanation.
  */
-export function buildFinding(slot: Slot, reliabilityOf: ReliabilityOf, options: CompareOptions): Finding {
+export function buildFinding(slot: Slot, reliabilityOf: ReliabilityOf, options: CompareOptions, witnesses: WitnessIndex = NO_WITNESSES): Finding {
   const claims = [...slot.claims].sort(compareSlotClaims);
   const firstIndex = new Map<string, number>();
   const repeats = new Map<string, number>();
@@ -113,6 +179,11 @@ export function buildFinding(slot: Slot, reliabilityOf: ReliabilityOf, options: 
 
   const sources = new Set(claims.map((c) => c.report.source.id));
   const conflicted = worst?.verdict === 'conflict';
+  const keyIndex = claims.map((entry) => firstIndex.get(comparisonKey(entry))!);
+  const groups = witnessGroups(claims, keyIndex, comparisons, witnesses);
+  // A developing figure: every disagreement is explained by a later report.
+  const developing =
+    comparisons.some((c) => c.reason === 'updated-later') && comparisons.every((c) => c.verdict !== 'conflict' || c.reason === 'updated-later');
   let verdict: Finding['verdict'];
   let reason: Reason;
   if (sources.size <= 1) {
@@ -137,8 +208,8 @@ export function buildFinding(slot: Slot, reliabilityOf: ReliabilityOf, options: 
     explanation: explain(claims, verdict, worst),
     claims: claims.map(toFindingClaim),
     comparisons,
-    consensus: resolveConsensus(claims, conflicted, reliabilityOf, options),
-    independentSources: sources.size,
+    consensus: resolveConsensus(claims, conflicted, reliabilityOf, options, { groups, developing }),
+    independentSources: new Set(groups).size,
   };
 }
 

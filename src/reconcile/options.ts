@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CompareOptions } from '../values/options.js';
+import type { DependenceOptions } from './dependence.js';
 import { CorroborateError, fromZodIssues } from '../model/index.js';
 
 /**
@@ -10,6 +11,7 @@ import { CorroborateError, fromZodIssues } from '../model/index.js';
  *   aliases: [['MeitY', 'IT Ministry']],
  *   reliability: { pti: 0.9 },
  *   quantity: { hedgeTolerance: 0.05 },
+ *   dependence: { threshold: 0.2, wires: [['UNW', 'United Newswire']] },
  * });
  */
 export interface ReconcileOptions extends CompareOptions {
@@ -22,6 +24,12 @@ export interface ReconcileOptions extends CompareOptions {
   reliability?: Readonly<Record<string, number>>;
   /** Reliability of a source that has none. Default 0.5 (every source weighs the same). */
   defaultReliability?: number;
+  /**
+   * Copy detection between reports with text (see {@link DependenceOptions}):
+   * `{ shingleWords: 8, minSharedWords: 12, threshold: 0.1, copyScore: 0.5, wireCreditScore: 0.5 }`
+   * by default; `wires` adds agencies (`[['UNW', 'United Newswire']]`).
+   */
+  dependence?: DependenceOptions;
 }
 
 const ReconcileOptionsSchema = z
@@ -40,6 +48,19 @@ const ReconcileOptionsSchema = z
       .optional(),
     time: z.object({ instantToleranceMinutes: z.number().min(0).max(1e6).optional() }).strict().optional(),
     entity: z.object({ aliases: z.any().optional() }).strict().optional(),
+    dependence: z
+      .object({
+        shingleWords: z.number().int().min(1).max(100).optional(),
+        minSharedWords: z.number().int().min(0).optional(),
+        threshold: z.number().min(0).max(1).optional(),
+        copyScore: z.number().min(0).max(1).optional(),
+        wireCreditScore: z.number().min(0).max(1).optional(),
+        wires: z.array(z.array(z.string().min(1)).min(1)).optional(),
+        maxPostings: z.number().int().min(2).optional(),
+        maxEvidence: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

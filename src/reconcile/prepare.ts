@@ -18,6 +18,8 @@ export interface PreparedReport {
   publishedAt: string | null;
   url?: string;
   title?: string;
+  /** The article text, when given: evidence offsets index it, and copy detection reads it. */
+  text?: string;
   claims: Claim[];
 }
 
@@ -90,7 +92,7 @@ export function prepareReports(input: unknown): PreparedReport[] {
       }
       claims.push({ ...claim, value });
     });
-    byId.set(report.id, { index, raw: report, report: { id: report.id, source, publishedAt, ...pick(report), claims } });
+    byId.set(report.id, { index, raw: report, report: { id: report.id, source, publishedAt, ...pick(report), ...(report.text !== undefined && { text: report.text }), claims } });
   });
   if (issues.length) throw new CorroborateError(`Invalid reports (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
   return [...byId.values()].map((entry) => entry.report).sort((a, b) => compareStrings(a.id, b.id));

@@ -81,17 +81,27 @@ export function groupIntoSlots(reports: readonly PreparedReport[], aliases: Alia
   for (const report of reports) {
     for (const claim of report.claims) {
       if (claim.context) continue; // claims read from text have no keys: alignSlots places them
-      const subject = normalizeKey(claim.subject);
-      const attribute = normalizeKey(claim.attribute);
-      const speaker = claim.value.kind === 'quote' ? null : speakerKey(claim.speaker, aliases);
-      const key = JSON.stringify([subject, attribute, speaker]);
-      let slot = slots.get(key);
+      const place = slotPlaceOf(claim, aliases);
+      let slot = slots.get(place.key);
       if (!slot) {
-        slot = { key, subject, attribute, speakerKey: speaker, claims: [] };
-        slots.set(key, slot);
+        slot = { ...place, claims: [] };
+        slots.set(place.key, slot);
       }
       slot.claims.push({ report, claim });
     }
   }
   return [...slots.values()];
+}
+
+/**
+ * Where a keyed claim belongs: its slot key and the normalised (subject, attribute, speaker).
+ *
+ * @example
+ * slotPlaceOf({ subject: 'Fresh Order', attribute: 'Accounts', value }, aliases).key; // '["fresh order","accounts",null]'
+ */
+export function slotPlaceOf(claim: Claim, aliases: AliasTable): Omit<Slot, 'claims'> {
+  const subject = normalizeKey(claim.subject);
+  const attribute = normalizeKey(claim.attribute);
+  const speaker = claim.value.kind === 'quote' ? null : speakerKey(claim.speaker, aliases);
+  return { key: JSON.stringify([subject, attribute, speaker]), subject, attribute, speakerKey: speaker };
 }

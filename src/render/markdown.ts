@@ -1,4 +1,12 @@
-import { CorroborateError, ReconcileResultSchema, fromZodIssues, type Finding, type ReconcileResult, type Verdict } from '../model/index.js';
+import {
+  CorroborateError,
+  ReconcileResultSchema,
+  fromZodIssues,
+  type Dependence,
+  type Finding,
+  type ReconcileResult,
+  type Verdict,
+} from '../model/index.js';
 import { formatValue } from '../values/compare.js';
 
 const SECTIONS: { verdict: Verdict; title: string }[] = [
@@ -21,7 +29,7 @@ const SECTIONS: { verdict: Verdict; title: string }[] = [
 export function toMarkdown(result: ReconcileResult): string {
   const parsed = ReconcileResultSchema.safeParse(result);
   if (!parsed.success) throw new CorroborateError('toMarkdown() expects a reconcile() result', fromZodIssues(parsed.error.issues));
-  const { reports, summary, findings } = parsed.data;
+  const { reports, summary, findings, dependence } = parsed.data;
   const names = new Map(reports.map((r) => [r.id, r.sourceName]));
   const lines: string[] = [];
   lines.push(`# corroborate: ${plural(reports.length, 'report')}, ${plural(summary.findings, 'finding')}`);
@@ -36,6 +44,11 @@ export function toMarkdown(result: ReconcileResult): string {
     if (group.length === 0) continue;
     lines.push('', `## ${section.title} (${group.length})`);
     for (const finding of group) lines.push('', ...renderFinding(finding, names));
+  }
+  if (dependence.length) {
+    lines.push('', `## Dependent reports (${dependence.length})`, '');
+    lines.push('Reports that copy each other, or one wire story, count once for what they share.', '');
+    for (const pair of dependence) lines.push(renderDependence(pair, names));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -69,6 +82,26 @@ function renderFinding(finding: Finding, names: ReadonlyMap<string, string>): st
     );
   }
   return out;
+}
+
+/** One line per dependent pair: who, the score, the wire both credit, and the first shared stretches. */
+function renderDependence(pair: Dependence, names: ReadonlyMap<string, string>): string {
+  const [a, b] = pair.reports;
+  const who = (id: string) => `${escapeInline(names.get(id) ?? id)} (\`${id}\`)`;
+  const passages = pair.shared.filter((e) => e.report === a && e.kind === 'wording');
+  const shown = passages
+    .slice(0, 3)
+    .map((e) => `“${escapeInline(clip(e.text, 80))}” @${e.start}–${e.end}`)
+    .join('; ');
+  const parts = [`score ${pair.score.toFixed(2)}`];
+  if (pair.wires.length) parts.push(`both credit ${pair.wires.map(escapeInline).join(', ')}`);
+  if (passages.length) parts.push(`${plural(passages.length, 'shared passage')}: ${shown}${passages.length > 3 ? '; …' : ''}`);
+  return `- ${who(a)} and ${who(b)}: ${parts.join(' — ')}`;
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function plural(n: number, word: string): string {

@@ -3,7 +3,7 @@
  * ({@link ClaimTable}), grouped into value classes per item ({@link buildProblem}) and handed to
  * one method; every method runs over typed arrays, so millions of claims fuse in seconds.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CorroborateError, fromZodIssues } from '../model/index.js';
 import { accu } from './methods/accu.js';
 import type { MethodOptions, MethodResult } from './methods/common.js';

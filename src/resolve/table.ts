@@ -57,6 +57,7 @@ export class ClaimTable {
   /** Per distinct original value: the value, its canonical JSON, how it compares, the first claim index. */
   readonly values: unknown[] = [];
   readonly valueKeys: string[] = [];
+  /** @internal How fusion compares each value (an engine detail). */
   readonly valueInfos: ValueInfo[] = [];
   readonly valueFirstIndex: number[] = [];
 

@@ -1,7 +1,7 @@
 // The value algebra as the public surface offers it: the same functions, with their arguments
 // checked first, so a caller's mistake is a CorroborateError naming the argument rather than a
 // TypeError from deep inside. Internal code calls the unchecked functions directly.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   BooleanValueSchema,
   CorroborateError,

@@ -1,0 +1,106 @@
+// npm run bench:size — what each package entry costs in a browser bundle.
+//
+// Bundles every entry of package.json "exports" (root, extract, render) from its source with
+// esbuild for the browser, minified, as a consumer's bundler would, twice: with chrono-node
+// external (our code + zod + fast-deep-equal) and with chrono-node included. Each bundle keeps
+// every export of its entry (a consumer using fewer functions gets less). Sizes are kB of 1,000
+// bytes; gzip is node:zlib at level 9. Checks the root entry against the budget of issue 6
+// (≤ 60 kB min+gzip without chrono-node) and prints what is biggest in it (esbuild metafile).
+import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+const root = join(import.meta.dirname, '..');
+const ENTRIES = [
+  { name: 'corroborate', file: 'src/index.ts' },
+  { name: 'corroborate/extract', file: 'src/extract/index.ts' },
+  { name: 'corroborate/render', file: 'src/render/index.ts' },
+] as const;
+const BUDGET_KB = 60;
+
+interface Size {
+  min: number;
+  gzip: number;
+  metafile: Metafile;
+}
+
+async function bundle(file: string, external: string[]): Promise<Size> {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external,
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const out = result.outputFiles[0]!.contents;
+  return { min: out.byteLength, gzip: gzipSync(out, { level: 9 }).byteLength, metafile: result.metafile };
+}
+
+const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
+
+/** Bytes in the output per package (node_modules/<name>) or per src/ folder. */
+function breakdown(metafile: Metafile): Array<[string, number]> {
+  const groups = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+      const key = pkg ? pkg : path.replace(/^src\/([^/]+)\/.*$/, 'src/$1/').replace(/^src\/[^/]+\.ts$/, 'src/*.ts');
+      groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...groups].sort((a, b) => b[1] - a[1]);
+}
+
+function biggestFiles(metafile: Metafile, n: number): Array<[string, number]> {
+  const files: Array<[string, number]> = [];
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) files.push([path, bytesInOutput]);
+  }
+  return files.sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+const rows: string[][] = [];
+let rootSize: Size | undefined;
+for (const entry of ENTRIES) {
+  const without = await bundle(entry.file, ['chrono-node']);
+  const withChrono = await bundle(entry.file, []);
+  if (entry.name === 'corroborate') rootSize = without;
+  rows.push([entry.name, kB(without.min), kB(without.gzip), kB(withChrono.min), kB(withChrono.gzip)]);
+}
+
+const header = ['entry', 'min (no chrono)', 'min+gzip (no chrono)', 'min (with chrono)', 'min+gzip (with chrono)'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log('Browser bundles (esbuild, minified, ESM, es2022), kB = 1,000 bytes, gzip level 9:\n');
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+
+const gz = rootSize!.gzip / 1000;
+console.log(`\nroot entry without chrono-node: ${gz.toFixed(1)} kB min+gzip, budget ≤ ${BUDGET_KB} kB: ${gz <= BUDGET_KB ? 'PASS' : 'MISS'}`);
+
+console.log('\nWhere the root bundle goes (minified bytes before gzip, chrono-node external):');
+for (const [group, bytes] of breakdown(rootSize!.metafile)) {
+  if (bytes >= 500) console.log(`  ${group.padEnd(28)} ${kB(bytes).padStart(6)} kB`);
+}
+console.log('\nLargest files:');
+for (const [path, bytes] of biggestFiles(rootSize!.metafile, 8)) console.log(`  ${path.padEnd(60)} ${kB(bytes).padStart(6)} kB`);
+
+// zod's `import { z } from 'zod'` is a namespace object a bundler must build whole, with all ~60
+// locales (~260 kB minified); `import * as z from 'zod'` lets it keep only what is used. One file
+// with the named import is enough to pull everything in.
+const zodLocales = Object.keys(Object.values(rootSize!.metafile.outputs)[0]!.inputs).filter((p) => p.includes('zod/v4/locales/'));
+if (zodLocales.length > 0) {
+  const offenders = (readdirSync(join(root, 'src'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.startsWith('cli'))
+    .filter((f) => /^import \{[^}]*\bz\b[^}]*\} from 'zod';/m.test(readFileSync(join(root, 'src', f), 'utf8')));
+  console.log(`\nzod locales are bundled (${zodLocales.length} files): write \`import * as z from 'zod'\`, not \`import { z } from 'zod'\`, in:`);
+  for (const f of offenders) console.log(`  src/${f}`);
+}
+

@@ -1,0 +1,611 @@
+/**
+ * Dependence between reports: which reports copy each other, or one wire story, so that copies
+ * count once. Two signals, both read from the report text:
+ *
+ * - shared wording outside quotes — word shingles hashed into one map from shingle to reports
+ *   (near-linear: only reports that share a shingle are paired);
+ * - wire credit lines — "(PTI)", "NEW DELHI (Reuters) -", "— AFP", "(With inputs from IANS)".
+ *
+ * @example
+ * const pairs = findDependence([{ id: 'a', text: wireCopy }, { id: 'b', text: reprint }]);
+ * pairs[0]; // { reports: ['a', 'b'], score: 0.93, wires: ['PTI'], shared: [{ report: 'a', kind: 'wording', … }, …] }
+ */
+import type { Dependence, SharedEvidence } from '../model/index.js';
+import { compareStrings } from '../values/canonical.js';
+
+/**
+ * Tuning of copy detection between reports with text. Every field has a default.
+ *
+ * @example
+ * reconcile(reports, { dependence: { threshold: 0.2, wires: [['UNW', 'United Newswire']] } });
+ */
+export interface DependenceOptions {
+  /**
+   * Words per shingle: shared wording must run at least this many words. Default 8 (shorter
+   * runs are mostly names and titles two independent reports both spell out).
+   */
+  shingleWords?: number;
+  /**
+   * Fewest shared words for wording to count at all: a shared name or stock phrase is a
+   * coincidence, a shared sentence is not. Default 12.
+   */
+  minSharedWords?: number;
+  /** Least score for two reports to count as dependent (and to be listed). Default 0.1. */
+  threshold?: number;
+  /**
+   * From this score on, two reports are treated as copies of one story throughout: every claim
+   * they agree on counts once, not only claims inside the shared wording. Default 0.5.
+   */
+  copyScore?: number;
+  /** What crediting the same wire agency adds to a pair's score (combined as a noisy-or). Default 0.5. */
+  wireCreditScore?: number;
+  /** Extra wire agencies, one group of names each, the first the canonical name: `[['UNW', 'United Newswire']]`. */
+  wires?: readonly (readonly string[])[];
+  /** Shingles found in more reports than this are boilerplate and ignored. Default 500. */
+  maxPostings?: number;
+  /** Most shared stretches listed per report of a pair (the longest; the score uses all). Default 12. */
+  maxEvidence?: number;
+}
+
+/** The defaults of {@link DependenceOptions}. */
+export const DEFAULT_DEPENDENCE: Required<Omit<DependenceOptions, 'wires'>> = {
+  shingleWords: 8,
+  minSharedWords: 12,
+  threshold: 0.1,
+  copyScore: 0.5,
+  wireCreditScore: 0.5,
+  maxPostings: 500,
+  maxEvidence: 12,
+};
+
+/** A half-open range of UTF-16 offsets. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** One wire credit found in a text: the canonical agency and where the credit stands. */
+export interface WireCredit extends Range {
+  wire: string;
+  text: string;
+}
+
+/** What copy detection reads of a report: its id, its text (none: the report takes no part) and its source. */
+export interface DependenceInput {
+  id: string;
+  text?: string | undefined;
+  source?: string | { id: string; name?: string | undefined; kind?: string | undefined };
+}
+
+/** A pair of reports with their full shared stretches, for the witness rule (not capped). */
+export interface DependentPair extends Dependence {
+  /** Shared stretches (text only, credits excluded) per report id, sorted by start. */
+  spans: ReadonlyMap<string, readonly Range[]>;
+}
+
+/**
+ * Built-in wire agencies: canonical name first, then other names. Acronyms are matched
+ * case-sensitively (so "ap" or "Uni" are never agencies).
+ */
+export const KNOWN_WIRES: readonly (readonly string[])[] = [
+  ['PTI', 'Press Trust of India'],
+  ['ANI', 'Asian News International'],
+  ['IANS', 'Indo-Asian News Service', 'Indo Asian News Service'],
+  ['UNI', 'United News of India'],
+  ['Reuters', 'Thomson Reuters', 'REUTERS'],
+  ['AP', 'Associated Press', 'The Associated Press'],
+  ['AFP', 'Agence France-Presse', 'Agence France Presse'],
+  ['DPA', 'Deutsche Presse-Agentur', 'dpa'],
+  ['Xinhua', 'XINHUA'],
+  ['Kyodo', 'Kyodo News'],
+  ['Yonhap', 'Yonhap News Agency'],
+  ['EFE'],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Quotes: masked, because two outlets quoting one statement share its words legitimately.
+// ---------------------------------------------------------------------------------------------
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}
+
+/**
+ * The quoted passages of a text, quote marks included: curly double quotes, straight double
+ * quotes (paired within a paragraph; an unclosed one runs to the paragraph's end, as quotes
+ * running over paragraphs do), and single quotes (curly or straight) that open before a word
+ * and close after one — apostrophes inside words ("Twitter's") are not quotes.
+ *
+ * @example
+ * quotedRanges('He said "we will go" today.'); // [{ start: 8, end: 19 }]
+ */
+export function quotedRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let openDouble = -1;
+  let openSingle = -1;
+  const close = (from: number, to: number) => {
+    if (to > from) ranges.push({ start: from, end: to });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' && text[i + 1] === '\n') {
+      // A paragraph ends: an open quote runs to here; the next paragraph reopens it if it goes on.
+      if (openDouble >= 0) close(openDouble, i);
+      openDouble = -1;
+      openSingle = -1;
+      continue;
+    }
+    if (ch === '“' || (ch === '"' && openDouble < 0)) {
+      if (openDouble < 0) {
+        openDouble = i;
+        openSingle = -1;
+      }
+      continue;
+    }
+    if (ch === '”' || ch === '"') {
+      if (openDouble >= 0) close(openDouble, i + 1);
+      openDouble = -1;
+      continue;
+    }
+    if (openDouble >= 0) continue; // single quotes inside double quotes are already masked
+    if (ch === '‘' || ch === "'" || ch === '’') {
+      const before = text[i - 1];
+      const after = text[i + 1];
+      if (openSingle < 0 && ch !== '’' && !isLetter(before) && isLetter(after)) openSingle = i;
+      else if (openSingle >= 0 && ch !== '‘' && !isLetter(after) && before !== undefined && before !== ' ') {
+        if (i - openSingle <= 600) close(openSingle, i + 1);
+        openSingle = -1;
+      }
+    }
+  }
+  if (openDouble >= 0) close(openDouble, text.length);
+  return ranges;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words and shingles
+// ---------------------------------------------------------------------------------------------
+
+/** A word outside quotes: its offsets, its folded form, and the stretch of unbroken prose it is in. */
+interface Word extends Range {
+  folded: string;
+  segment: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+
+/** The words of a text outside quoted passages; a quote breaks the run of words around it. */
+function proseWords(text: string): Word[] {
+  const quotes = quotedRanges(text);
+  const words: Word[] = [];
+  let q = 0;
+  let segment = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let masked = false;
+    while (q < quotes.length && quotes[q]!.end <= start) {
+      q++;
+      segment++;
+    }
+    const quote = quotes[q];
+    if (quote && quote.start < end) masked = true;
+    if (masked) continue;
+    words.push({ start, end, folded: m[0].normalize('NFKC').toLowerCase().replace(/’/g, "'"), segment });
+  }
+  return words;
+}
+
+/** 53-bit hash of a shingle (two 32-bit multiplicative hashes, as cyrb53). */
+function hashWords(words: readonly Word[], from: number, count: number): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let w = from; w < from + count; w++) {
+    const folded = words[w]!.folded;
+    for (let i = 0; i < folded.length; i++) {
+      const ch = folded.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 32, 2654435761);
+    h2 = Math.imul(h2 ^ 32, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Shingle hashes by position (the shingle starting at word i), -1 where the words cross a quote. */
+function shingles(words: readonly Word[], k: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + k <= words.length; i++) {
+    out.push(words[i]!.segment === words[i + k - 1]!.segment ? hashWords(words, i, k) : -1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wire credits
+// ---------------------------------------------------------------------------------------------
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Canonical wire name by every spelling. */
+function wireTable(extra: readonly (readonly string[])[] | undefined): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const group of [...KNOWN_WIRES, ...(extra ?? [])]) {
+    const canonical = group[0];
+    if (!canonical) continue;
+    for (const name of group) table.set(name, canonical);
+  }
+  return table;
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATELINE_DATE = new RegExp(`(?:\\b${MONTH}\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+${MONTH})`);
+const ACRONYM = /^[A-Z]{2,6}$/;
+
+/**
+ * The wires named by a credit's inside ("PTI", "PTI, ANI", "Reuters/AFP"): known names, and
+ * when `acronyms` is set also unknown agency acronyms ("UNW"). Null when any part is not a wire.
+ */
+function wiresIn(inside: string, table: ReadonlyMap<string, string>, acronyms: boolean): string[] | null {
+  const parts = inside
+    .split(/\s*(?:,|\/|&|\band\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const wires: string[] = [];
+  for (const part of parts) {
+    const known = table.get(part);
+    if (known) wires.push(known);
+    else if (acronyms && ACRONYM.test(part)) wires.push(part);
+    else return null;
+  }
+  return wires;
+}
+
+/**
+ * The wire credits of a text: a dateline ("Kavalpur, May 5 (UNW)", "NEW DELHI (Reuters) -"),
+ * a credit closing a paragraph ("…at sea. (PTI)", "— Reuters" on its own line), "(With inputs
+ * from PTI and ANI)", and for known agencies "told Reuters", "according to PTI", "news agency
+ * AFP". Unknown agency acronyms count only in the strict positions (dateline with a date or an
+ * upper-case place, closing credit, inputs line); photo credits are never wire credits.
+ *
+ * @example
+ * wireCredits('New Delhi, Feb 8 (PTI) The government said…').map((c) => c.wire); // ['PTI']
+ */
+export function wireCredits(text: string, extraWires?: readonly (readonly string[])[]): WireCredit[] {
+  const table = wireTable(extraWires);
+  const credits: WireCredit[] = [];
+  const add = (wires: readonly string[], start: number, end: number) => {
+    for (const wire of wires) credits.push({ wire, start, end, text: text.slice(start, end) });
+  };
+
+  // Datelines and closing credits, line by line.
+  for (const line of text.matchAll(/[^\n]+/g)) {
+    const lineStart = line.index;
+    const body = line[0].trimEnd();
+    // "Kavalpur, May 5 (UNW) …", "NEW DELHI (Reuters) - …": a short place (and date) opening the
+    // line. It must carry a date or be in capitals — "Andhra Pradesh (AP) …" is no dateline.
+    const dateline = /^\s*([^()\n]{1,60}?)\s*\(\s*([^()\n]{2,60}?)\s*\)/.exec(body);
+    if (dateline) {
+      const prefix = dateline[1]!;
+      const words = prefix.split(/\s+/).filter(Boolean);
+      const sentenceInside = /[.!?]\s+\p{Lu}/u.test(prefix) || /[:;"“”]/.test(prefix);
+      const placeAndDate = DATELINE_DATE.test(prefix) || (/^[\p{Lu}\s,.'’-]+$/u.test(prefix) && /\p{Lu}{2}/u.test(prefix));
+      const wires = words.length <= 8 && !sentenceInside && placeAndDate ? wiresIn(dateline[2]!, table, true) : null;
+      if (wires) {
+        const open = body.indexOf('(', dateline[0].indexOf(prefix) + prefix.length);
+        add(wires, lineStart + open, lineStart + body.indexOf(')', open) + 1);
+      }
+    }
+    // "…at sea. (UNW)", "(PTI)" or "— Reuters" closing a paragraph, or a line that is only an agency's name.
+    const bracketed = /(?:^|[.!?"”’)]\s*)(\(\s*([^()\n]{2,40}?)\s*\))$/.exec(body);
+    const dashed = /(?:^\s*|[.!?"”’)]\s+)([—–-]+\s*([\p{L}][^()\n]{1,38}?))$/u.exec(body);
+    const closing = bracketed ?? dashed;
+    if (closing) {
+      const wires = wiresIn(closing[2]!, table, true);
+      const creditStart = lineStart + body.length - closing[1]!.length;
+      if (wires) add(wires, creditStart, lineStart + body.length);
+    } else if (body.trim()) {
+      const wires = wiresIn(body.trim(), table, false);
+      const at = lineStart + body.indexOf(body.trim());
+      if (wires) add(wires, at, at + body.trim().length);
+    }
+  }
+
+  // "(With inputs from PTI, ANI)", "With agency inputs from Reuters".
+  for (const m of text.matchAll(/\(?\b[Ww]ith (?:agency )?inputs? from ([^()\n.]{2,80})\)?/g)) {
+    const parts = m[1]!.split(/\s*(?:,|\/|&|\band\b)\s*/).map((p) => p.trim());
+    const wires = parts.flatMap((p) => {
+      const known = table.get(p) ?? table.get(p.replace(/^the\s+/i, ''));
+      return known ? [known] : ACRONYM.test(p) ? [p] : [];
+    });
+    if (wires.length) add(wires, m.index, m.index + m[0].length);
+  }
+
+  // Known agencies cited in prose: "told PTI", "according to Reuters", "news agency AFP", "IANS reported".
+  const names = [...table.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b)).map(escapeRegExp);
+  if (names.length) {
+    const alternation = names.join('|');
+    const cited = new RegExp(
+      `\\b(?:told|according to|reported by|quoted by|quoting|news agency|wire agency)\\s+(?:the\\s+)?(?:news agency\\s+)?(${alternation})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(${alternation})\\s+(?:reported|quoted|news agency)\\b`,
+      'gu',
+    );
+    for (const m of text.matchAll(cited)) {
+      const name = m[1] ?? m[2]!;
+      add([table.get(name)!], m.index, m.index + m[0].length);
+    }
+  }
+
+  // One credit per (wire, position), in text order.
+  const seen = new Set<string>();
+  return credits
+    .sort((a, b) => a.start - b.start || a.end - b.end || compareStrings(a.wire, b.wire))
+    .filter((c) => {
+      const key = `${c.wire}\u0000${c.start}\u0000${c.end}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairs
+// ---------------------------------------------------------------------------------------------
+
+interface Indexed {
+  id: string;
+  text: string;
+  words: Word[];
+  hashes: number[];
+  credits: WireCredit[];
+  wires: Set<string>;
+}
+
+/** Covered word ranges → character spans, one per unbroken stretch (a quote breaks a stretch). */
+function coveredSpans(words: readonly Word[], covered: Uint8Array): Range[] {
+  const spans: Range[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!covered[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && covered[j + 1] && words[j + 1]!.segment === words[i]!.segment) j++;
+    spans.push({ start: words[i]!.start, end: words[j]!.end });
+    i = j + 1;
+  }
+  return spans;
+}
+
+function coverage(report: Indexed, shared: ReadonlySet<number>, k: number): { covered: number; spans: Range[] } {
+  const mark = new Uint8Array(report.words.length);
+  report.hashes.forEach((h, i) => {
+    if (h >= 0 && shared.has(h)) mark.fill(1, i, i + k);
+  });
+  let covered = 0;
+  for (const m of mark) covered += m;
+  return { covered, spans: coveredSpans(report.words, mark) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/**
+ * Finds which reports copy each other, from their text. Each report's prose (quoted passages
+ * removed: two outlets quoting one statement share its words legitimately) is cut into
+ * overlapping word shingles (8 words by default), hashed into one map from shingle to reports —
+ * so only pairs that share a shingle are ever looked at, never all pairs. A pair's text score is
+ * the larger of the two shares of a report's prose words covered by shingles the other also has
+ * (1 = one report is wholly inside the other). Crediting the same wire agency
+ * ({@link wireCredits}) adds `wireCreditScore` as a noisy-or: `1 - (1 - text)(1 - credit)`.
+ * Reports without `text` take no part. Returns every pair with any evidence, sorted by ids;
+ * {@link reconcile} keeps those at or above `threshold`.
+ *
+ * @example
+ * const pairs = findDependence([
+ *   { id: 'a', text: 'Rescue teams worked through the night to reach the eleven miners trapped near the old shaft. (PTI)' },
+ *   { id: 'b', text: 'Rescue teams worked through the night to reach the eleven miners trapped near the old shaft, officials said.' },
+ * ]);
+ * pairs[0].reports; // ['a', 'b']
+ * pairs[0].score;   // 0.9412: 16 of a's 17 words are in b
+ * pairs[0].shared;  // [{ report: 'a', kind: 'wording', text: 'Rescue teams … old shaft', start: 0, end: 91 }, { report: 'b', … }]
+ */
+export function findDependence(reports: readonly DependenceInput[], options: DependenceOptions = {}): DependentPair[] {
+  const k = Math.max(1, Math.floor(options.shingleWords ?? DEFAULT_DEPENDENCE.shingleWords));
+  const maxPostings = options.maxPostings ?? DEFAULT_DEPENDENCE.maxPostings;
+  const maxEvidence = options.maxEvidence ?? DEFAULT_DEPENDENCE.maxEvidence;
+  const minShared = options.minSharedWords ?? DEFAULT_DEPENDENCE.minSharedWords;
+  const creditScore = options.wireCreditScore ?? DEFAULT_DEPENDENCE.wireCreditScore;
+  const table = wireTable(options.wires);
+
+  const indexed: Indexed[] = reports
+    .filter((r): r is typeof r & { text: string } => typeof r.text === 'string')
+    .sort((a, b) => compareStrings(a.id, b.id))
+    .map((r) => {
+      const words = proseWords(r.text);
+      const credits = wireCredits(r.text, options.wires);
+      const wires = new Set(credits.map((c) => c.wire));
+      // A report published by a wire agency depends on that agency's copy too.
+      const source = typeof r.source === 'string' ? { id: r.source } : (r.source ?? { id: '' });
+      const name = source.name ?? source.id;
+      const own = table.get(name) ?? table.get(source.id) ?? (source.kind === 'wire' ? name : undefined);
+      if (own) wires.add(own);
+      return { id: r.id, text: r.text, words, hashes: shingles(words, k), credits, wires };
+    });
+
+  // Shingle → reports holding it (each report once), then the shingles each pair shares.
+  const postings = new Map<number, number[]>();
+  indexed.forEach((report, index) => {
+    for (const h of report.hashes) {
+      if (h < 0) continue;
+      const list = postings.get(h);
+      if (!list) postings.set(h, [index]);
+      else if (list[list.length - 1] !== index) list.push(index);
+    }
+  });
+  const sharedByPair = new Map<number, Set<number>>();
+  const n = indexed.length;
+  for (const [h, list] of postings) {
+    if (list.length < 2 || list.length > maxPostings) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x]! * n + list[y]!;
+        let set = sharedByPair.get(key);
+        if (!set) sharedByPair.set(key, (set = new Set()));
+        set.add(h);
+      }
+    }
+  }
+  // Pairs that credit a common wire, through an index from wire to reports.
+  const byWire = new Map<string, number[]>();
+  indexed.forEach((report, index) => {
+    for (const wire of report.wires) byWire.set(wire, [...(byWire.get(wire) ?? []), index]);
+  });
+  const wiresByPair = new Map<number, Set<string>>();
+  for (const [wire, list] of byWire) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const key = list[x]! * n + list[y]!;
+        let set = wiresByPair.get(key);
+        if (!set) wiresByPair.set(key, (set = new Set()));
+        set.add(wire);
+      }
+    }
+  }
+
+  const keys = [...new Set([...sharedByPair.keys(), ...wiresByPair.keys()])].sort((a, b) => a - b);
+  const pairs: DependentPair[] = [];
+  for (const key of keys) {
+    const a = indexed[Math.floor(key / n)]!;
+    const b = indexed[key % n]!;
+    const shared = sharedByPair.get(key) ?? new Set<number>();
+    const wires = [...(wiresByPair.get(key) ?? [])].sort(compareStrings);
+    let ca = coverage(a, shared, k);
+    let cb = coverage(b, shared, k);
+    if (Math.max(ca.covered, cb.covered) < minShared) {
+      if (!wires.length) continue; // a shared name or stock phrase: no evidence of copying
+      ca = { covered: 0, spans: [] };
+      cb = { covered: 0, spans: [] };
+    }
+    const textScore = Math.max(a.words.length ? ca.covered / a.words.length : 0, b.words.length ? cb.covered / b.words.length : 0);
+    const score = 1 - (1 - textScore) * (1 - (wires.length ? creditScore : 0));
+    const evidence = (report: Indexed, spans: readonly Range[]): SharedEvidence[] => {
+      const kept = [...spans]
+        .sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start)
+        .slice(0, maxEvidence)
+        .map((span) => ({ ...span, kind: 'wording' as const }));
+      const credits = report.credits.filter((c) => wires.includes(c.wire)).map((c) => ({ start: c.start, end: c.end, kind: 'credit' as const }));
+      const all = [...kept, ...credits].sort((x, y) => x.start - y.start || x.end - y.end || compareStrings(x.kind, y.kind));
+      const out: SharedEvidence[] = [];
+      for (const span of all) {
+        const last = out[out.length - 1];
+        if (last && last.start === span.start && last.end === span.end) continue;
+        out.push({ report: report.id, kind: span.kind, text: report.text.slice(span.start, span.end), start: span.start, end: span.end });
+      }
+      return out;
+    };
+    pairs.push({
+      reports: [a.id, b.id],
+      score: round(Math.min(1, Math.max(0, score))),
+      wires,
+      shared: [...evidence(a, ca.spans), ...evidence(b, cb.spans)],
+      spans: new Map([
+        [a.id, ca.spans],
+        [b.id, cb.spans],
+      ]),
+    });
+  }
+  return pairs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Witnesses: which claims count once
+// ---------------------------------------------------------------------------------------------
+
+/** Where a claim stands in its report's text: its sentence when known, else its evidence. */
+export interface ClaimLocation {
+  report: string;
+  sourceId: string;
+  start?: number;
+  end?: number;
+}
+
+function overlapsAny(spans: readonly Range[] | undefined, start: number, end: number): boolean {
+  if (!spans) return false;
+  // Spans are sorted and disjoint: binary search for the first ending after start.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const span = spans[lo];
+  return span !== undefined && span.start < Math.max(end, start + 1);
+}
+
+/**
+ * Which claims are one witness. Claims of one source always are. Claims of two dependent
+ * reports (score ≥ `threshold`) are when their values do not conflict (a report that disagrees
+ * with the one it copies from speaks for itself on that fact) and either the two reports are
+ * copies of one story (score ≥ `copyScore`, or a common wire credit) or both claims stand in
+ * wording the two reports share. So two reports that share a couple of sentences (the
+ * seed articles) count once for what is in those sentences, and twice for what each wrote itself.
+ *
+ * @example
+ * const witnesses = new WitnessIndex(findDependence(reports), options);
+ * witnesses.dependent('a', 'b'); // true
+ */
+export class WitnessIndex {
+  private readonly pairs = new Map<string, DependentPair>();
+  private readonly threshold: number;
+  private readonly copyScore: number;
+
+  constructor(pairs: readonly DependentPair[], options: DependenceOptions = {}) {
+    this.threshold = options.threshold ?? DEFAULT_DEPENDENCE.threshold;
+    this.copyScore = options.copyScore ?? DEFAULT_DEPENDENCE.copyScore;
+    for (const pair of pairs) if (pair.score >= this.threshold) this.pairs.set(`${pair.reports[0]}\u0000${pair.reports[1]}`, pair);
+  }
+
+  /** The dependence entry of two reports (any order), when they are dependent. */
+  pair(a: string, b: string): DependentPair | undefined {
+    return this.pairs.get(compareStrings(a, b) <= 0 ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  }
+
+  /** Whether two reports are dependent (score at or above the threshold). */
+  dependent(a: string, b: string): boolean {
+    return this.pair(a, b) !== undefined;
+  }
+
+  /**
+   * Whether two claims whose values do not conflict count as one witness. The caller checks
+   * the values; this checks the sources and the copying.
+   */
+  sameWitness(a: ClaimLocation, b: ClaimLocation): boolean {
+    if (a.sourceId === b.sourceId) return true;
+    if (a.report === b.report) return true;
+    const pair = this.pair(a.report, b.report);
+    if (!pair) return false;
+    if (pair.score >= this.copyScore || pair.wires.length > 0) return true;
+    if (a.start === undefined || b.start === undefined) return false;
+    return (
+      overlapsAny(pair.spans.get(a.report), a.start, a.end ?? a.start) && overlapsAny(pair.spans.get(b.report), b.start, b.end ?? b.start)
+    );
+  }
+
+  /** The dependent pairs as the result lists them. */
+  listed(): Dependence[] {
+    return [...this.pairs.values()]
+      .sort((x, y) => compareStrings(x.reports[0], y.reports[0]) || compareStrings(x.reports[1], y.reports[1]))
+      .map(({ reports, score, wires, shared }) => ({ reports: [reports[0], reports[1]], score, wires, shared }));
+  }
+}
