@@ -1,7 +1,9 @@
 // npm run eval: runs compareArticles on the hand-labelled development corpus (test/corpus) and
 // prints, per kind of fact, recall (labelled facts whose phrases land in one finding), verdict
 // accuracy (of those, the share with the labelled verdict) and the share of reported conflicts
-// that are false (match no labelled conflict). Pass --verbose to see every miss.
+// that are false (match no labelled conflict). Pass --verbose to see every miss, --mixed to
+// compare all stories' articles in one call (as a directory of a day's news would be), scored
+// against the same labels: facts must not merge across stories.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compareArticles, parseArticle, type Finding } from '../src/index.js';
@@ -21,6 +23,7 @@ interface Span {
 const corpus = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'test', 'corpus');
 const verbose = process.argv.includes('--verbose');
 const only = process.argv.find((a) => a.startsWith('--story='))?.slice(8);
+const mixed = process.argv.includes('--mixed');
 const KINDS = ['count', 'date', 'quote', 'attribution'] as const;
 const stats = Object.fromEntries(KINDS.map((k) => [k, { facts: 0, recalled: 0, correct: 0, conflicts: 0, falseConflicts: 0 }]));
 
@@ -28,6 +31,14 @@ function overlaps(a: Span, b: Span): boolean {
   return a.report === b.report && a.start < b.end && b.start < a.end;
 }
 
+interface Story {
+  story: string;
+  articles: { id: string; text: string; source: string; publishedAt?: string | null; url?: string }[];
+  texts: Map<string, string>;
+  expected: { facts: Fact[] };
+}
+
+const stories: Story[] = [];
 for (const story of readdirSync(corpus).sort()) {
   if (only && story !== only) continue;
   const dir = join(corpus, story);
@@ -39,8 +50,24 @@ for (const story of readdirSync(corpus).sort()) {
     texts.set(id, text);
     return { id, text, source: meta.source ?? id, publishedAt: meta.publishedAt, ...(meta.url ? { url: meta.url } : {}) };
   });
-  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { facts: Fact[] };
-  const result = compareArticles(articles);
+  stories.push({ story, articles, texts, expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { facts: Fact[] } });
+}
+
+// Mixed: one call over every story, report ids prefixed with the story; each story is then
+// scored on the findings that hold any of its claims (ids unprefixed; other stories' claims keep
+// their prefix, so a finding that merged two stories cannot match a label in full).
+const all = mixed ? compareArticles(stories.flatMap((s) => s.articles.map((a) => ({ ...a, id: `${s.story}/${a.id}` })))) : null;
+function resultFor(s: Story): { findings: Finding[] } {
+  if (!all) return compareArticles(s.articles);
+  const prefix = `${s.story}/`;
+  const findings = all.findings
+    .filter((f) => f.claims.some((c) => c.report.startsWith(prefix)))
+    .map((f) => ({ ...f, claims: f.claims.map((c) => (c.report.startsWith(prefix) ? { ...c, report: c.report.slice(prefix.length) } : c)) }));
+  return { findings };
+}
+
+for (const { story, texts, expected, ...rest } of stories) {
+  const result = resultFor({ story, texts, expected, ...rest });
   const findingSpans = result.findings.map((f) =>
     f.claims.flatMap((c) => (c.evidence ? [{ report: c.report, start: c.evidence.start, end: c.evidence.end }] : [])),
   );
@@ -90,7 +117,7 @@ for (const story of readdirSync(corpus).sort()) {
 }
 
 const pct = (a: number, b: number) => (b === 0 ? '   –  ' : (a / b).toFixed(3).padStart(6));
-console.log('\nkind         facts  recall  verdict-acc  conflicts  false-conflict-share');
+console.log(`\n${mixed ? 'all stories in one call (--mixed)' : 'each story on its own'}\nkind         facts  recall  verdict-acc  conflicts  false-conflict-share`);
 const total = { facts: 0, recalled: 0, correct: 0, conflicts: 0, falseConflicts: 0 };
 for (const kind of KINDS) {
   const s = stats[kind]!;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compareArticles } from '../../src/index.js';
+
+// A directory of a day's news holds many stories told with the same words ("N people died,
+// officials said"); their figures must not line up across towns.
+
+function article(id: string, town: string, dead: number, day: string, extra = '') {
+  return {
+    id,
+    source: id.split('-')[0]!,
+    publishedAt: '2024-06-12',
+    text: `A landslide hit ${town} on ${day}. In all, ${dead} people died in the ${town} landslide, officials said. ${extra}`,
+  };
+}
+
+describe('story gate in alignment', () => {
+  const day = [
+    article('north-a', 'Kelmora', 12, 'Monday'),
+    article('valley-a', 'Kelmora', 12, 'Monday'),
+    article('north-b', 'Dastren', 40, 'Tuesday', 'Mayor Ilse Brandt visited the site.'),
+    article('valley-b', 'Dastren', 38, 'Tuesday', 'Mayor Ilse Brandt visited the site.'),
+    article('coast-c', 'Pirvolo', 7, 'Sunday'),
+    article('harbour-c', 'Pirvolo', 7, 'Sunday'),
+  ];
+
+  it('keeps each town\'s toll in its own finding when several stories are compared together', () => {
+    const counts = compareArticles(day).findings.filter((f) => f.kind === 'count');
+    const groups = counts.map((f) => f.claims.map((c) => c.report).sort());
+    expect(groups.sort()).toEqual([
+      ['coast-c', 'harbour-c'],
+      ['north-a', 'valley-a'],
+      ['north-b', 'valley-b'],
+    ]);
+    const verdicts = Object.fromEntries(counts.map((f) => [f.claims[0]!.report.split('-')[1], f.verdict]));
+    expect(verdicts).toEqual({ a: 'agree', b: 'conflict', c: 'agree' });
+  });
+
+  it('gives the same findings for one story whether compared alone or among others', () => {
+    const alone = compareArticles(day.slice(2, 4)).findings.map((f) => [f.kind, f.verdict, f.claims.length]);
+    const among = compareArticles(day)
+      .findings.filter((f) => f.claims.every((c) => c.report.endsWith('-b')))
+      .map((f) => [f.kind, f.verdict, f.claims.length]);
+    expect(among).toEqual(alone);
+  });
+
+  it('stays open for one story even when two reports name no entity in common', () => {
+    const one = compareArticles([
+      { id: 'x', source: 'x', publishedAt: '2024-06-12', text: 'Rescuers said 23 passengers were pulled from the river on Monday.' },
+      { id: 'y', source: 'y', publishedAt: '2024-06-12', text: 'Twenty-three passengers were pulled from the river on Monday, rescuers said.' },
+    ]);
+    expect(one.findings.find((f) => f.kind === 'count')).toMatchObject({ verdict: 'agree', claims: [{ report: 'x' }, { report: 'y' }] });
+  });
+});
