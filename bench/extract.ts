@@ -1,9 +1,17 @@
 // npm run bench:extract — extraction throughput against chrono-node alone on the same
 // articles, and compare() of 1,000 articles over 100 stories. Prints MB/s, articles/s, peak RSS.
-import { readdirSync, readFileSync } from 'node:fs';
+// `npm run bench:extract -- --profile` adds where extraction's time goes: the first pass's
+// main-thread CPU (Linux), later passes of both, and a later pass split by stage.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
+import { extractQuantities } from '../src/extract/quantities.js';
+import { extractQuotes } from '../src/extract/quotes.js';
+import { splitSentences } from '../src/extract/sentences.js';
+import { extractTimes } from '../src/extract/times.js';
 import { compareArticles, extract, parseArticle, type ArticleInput } from '../src/index.js';
+
+const profile = process.argv.includes('--profile');
 
 const root = join(import.meta.dirname, '..');
 const corpusDir = join(root, 'test', 'corpus');
@@ -76,16 +84,20 @@ const chronoRun = time(() => {
   for (const a of articles) n += chrono.casual.parse(a.text, { instant: new Date(`${(a.publishedAt ?? '2000-01-01').slice(0, 10)}T12:00:00Z`) }).length;
   return n;
 });
-const extractRun = time(() => {
+const extractPass = () => {
   let n = 0;
   for (const a of articles) n += extract(a.text, { id: a.id, source: a.source, publishedAt: a.publishedAt }).claims.length;
   return n;
-});
+};
+const main0 = profile ? mainThreadSeconds() : null;
+const extractRun = time(extractPass);
+const mainThread = main0 === null ? null : (mainThreadSeconds() ?? NaN) - main0;
 
 console.log(`extraction on ${articles.length} articles, ${mb(bytes).toFixed(2)} MB (node ${process.version}, ${process.arch})`);
 console.log(`  chrono-node alone : ${(mb(bytes) / chronoRun.seconds).toFixed(2)} MB/s  ${(articles.length / chronoRun.seconds).toFixed(0)} articles/s  (${chronoRun.value} date matches)`);
 console.log(`  corroborate.extract: ${(mb(bytes) / extractRun.seconds).toFixed(2)} MB/s  ${(articles.length / extractRun.seconds).toFixed(0)} articles/s  (${extractRun.value} claims: counts, dates, quotes, attributions)`);
 console.log(`  ratio extract / chrono: ${(chronoRun.seconds / extractRun.seconds).toFixed(2)}   (target ≥ 0.7; extraction target ≥ 5 MB/s)`);
+if (profile) printProfile();
 
 // compare: 1,000 articles over 100 stories (10 per story, variants of the corpus stories).
 const stories = [...new Set(base.map((a) => a.story))];
@@ -102,3 +114,42 @@ const compareRun = time(() => compareArticles(thousand));
 console.log(`\ncompareArticles on 1,000 articles over 100 stories (${mb(compareBytes).toFixed(2)} MB):`);
 console.log(`  ${compareRun.seconds.toFixed(2)} s  ${(1000 / compareRun.seconds).toFixed(0)} articles/s  ${compareRun.value.findings.length} findings (${compareRun.value.summary.conflict} conflicts)  (target ≤ 10 s)`);
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+/**
+ * CPU seconds the main thread has run (Linux: /proc schedstat), or null elsewhere. The rest of
+ * the process's CPU is V8's compiler and GC threads, which compete for the cores.
+ */
+function mainThreadSeconds(): number | null {
+  const file = `/proc/self/task/${process.pid}/schedstat`;
+  if (!existsSync(file)) return null;
+  return Number(readFileSync(file, 'utf8').split(' ')[0]) / 1e9;
+}
+
+/** --profile: the first pass's main-thread share, later passes, and a later pass by stage. */
+function printProfile(): void {
+  const rate = (seconds: number) => `${(mb(bytes) / seconds).toFixed(2)} MB/s`;
+  console.log('\nprofile:');
+  if (mainThread !== null) {
+    // The rest of the wall time the main thread waited for a core: V8's compiler and GC threads
+    // (most of the first pass's work is compiling the extractors), other processes.
+    console.log(`  first extract pass: ${extractRun.seconds.toFixed(3)} s wall, ${mainThread.toFixed(3)} s on the main thread (${rate(mainThread)})`);
+  }
+  for (let pass = 2; pass <= 3; pass++) {
+    const c = time(() => {
+      for (const a of articles) chrono.casual.parse(a.text, { instant: new Date(`${(a.publishedAt ?? '2000-01-01').slice(0, 10)}T12:00:00Z`) });
+    });
+    const e = time(extractPass);
+    console.log(`  pass ${pass}: chrono ${rate(c.seconds)}, extract ${rate(e.seconds)}, ratio ${(c.seconds / e.seconds).toFixed(2)}`);
+  }
+  const sentences = articles.map((a) => splitSentences(a.text));
+  const dates = articles.map((a, k) => extractTimes(a.text, sentences[k], { publishedAt: a.publishedAt }));
+  // Each stage alone over every article, best of two runs.
+  const stage = (fn: (a: Base, k: number) => unknown) => Math.min(time(() => articles.forEach(fn)).seconds, time(() => articles.forEach(fn)).seconds);
+  const split = stage((a) => splitSentences(a.text));
+  const quotes = stage((a, k) => extractQuotes(a.text, sentences[k]));
+  const times = stage((a, k) => extractTimes(a.text, sentences[k], { publishedAt: a.publishedAt }));
+  const counts = stage((a, k) => extractQuantities(a.text, sentences[k], { exclude: dates[k] }));
+  const all = Math.min(time(extractPass).seconds, time(extractPass).seconds);
+  const ms = (seconds: number) => `${(seconds * 1000).toFixed(0)} ms`;
+  console.log(`  a later pass by stage: sentences ${ms(split)}, quotes and speakers ${ms(quotes)}, dates ${ms(times)}, counts ${ms(counts)}, claims and contexts ${ms(all - split - quotes - times - counts)} (of ${ms(all)})`);
+}

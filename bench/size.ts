@@ -3,9 +3,11 @@
 // Bundles every entry of package.json "exports" (root, extract, render) from its source with
 // esbuild for the browser, minified, as a consumer's bundler would, twice: with chrono-node
 // external (our code + zod + fast-deep-equal) and with chrono-node included. Each bundle keeps
-// every export of its entry (a consumer using fewer functions gets less). Sizes are kB of 1,000
-// bytes; gzip is node:zlib at level 9. Checks the root entry against the budget of issue 6
-// (≤ 60 kB min+gzip without chrono-node) and prints what is biggest in it (esbuild metafile).
+// every export of its entry (a consumer using fewer functions gets less). Then "typical use":
+// a few programs that import only some functions from the root entry, tree-shaken as a
+// bundler would. Sizes are kB of 1,000 bytes; gzip is node:zlib at level 9. Checks the root entry
+// against the budget of issue 6 (≤ 60 kB min+gzip without chrono-node) and prints what is biggest
+// in it (esbuild metafile).
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,10 +27,17 @@ interface Size {
   metafile: Metafile;
 }
 
-async function bundle(file: string, external: string[]): Promise<Size> {
+/** A few lines a consumer might write: what importing only some of the root's functions costs. */
+const TYPICAL = [
+  { name: '{ reconcile, toJSON }', code: "import { reconcile, toJSON } from './src/index.ts';\nexport default (r) => toJSON(reconcile(r));" },
+  { name: '{ compareArticles, toMarkdown }', code: "import { compareArticles, toMarkdown } from './src/index.ts';\nexport default (a) => toMarkdown(compareArticles(a));" },
+  { name: '{ fuse }', code: "import { fuse } from './src/index.ts';\nexport default (c) => fuse(c);" },
+] as const;
+
+async function bundle(file: string | { code: string }, external: string[]): Promise<Size> {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [file],
+    ...(typeof file === 'string' ? { entryPoints: [file] } : { stdin: { contents: file.code, resolveDir: root, loader: 'ts' as const } }),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -58,6 +67,11 @@ function breakdown(metafile: Metafile): Array<[string, number]> {
   return [...groups].sort((a, b) => b[1] - a[1]);
 }
 
+/** Minified bytes of zod in a bundle. */
+function zodBytes(metafile: Metafile): number {
+  return breakdown(metafile).find(([group]) => group === 'zod')?.[1] ?? 0;
+}
+
 function biggestFiles(metafile: Metafile, n: number): Array<[string, number]> {
   const files: Array<[string, number]> = [];
   for (const output of Object.values(metafile.outputs)) {
@@ -72,15 +86,23 @@ for (const entry of ENTRIES) {
   const without = await bundle(entry.file, ['chrono-node']);
   const withChrono = await bundle(entry.file, []);
   if (entry.name === 'corroborate') rootSize = without;
-  rows.push([entry.name, kB(without.min), kB(without.gzip), kB(withChrono.min), kB(withChrono.gzip)]);
+  rows.push([entry.name, kB(without.min), kB(without.gzip), kB(withChrono.min), kB(withChrono.gzip), kB(zodBytes(without.metafile))]);
+}
+const typical: string[][] = [];
+for (const use of TYPICAL) {
+  const without = await bundle(use, ['chrono-node']);
+  const withChrono = await bundle(use, []);
+  typical.push([`import ${use.name}`, kB(without.min), kB(without.gzip), kB(withChrono.min), kB(withChrono.gzip), kB(zodBytes(without.metafile))]);
 }
 
-const header = ['entry', 'min (no chrono)', 'min+gzip (no chrono)', 'min (with chrono)', 'min+gzip (with chrono)'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const header = ['entry', 'min (no chrono)', 'min+gzip (no chrono)', 'min (with chrono)', 'min+gzip (with chrono)', 'zod in min'];
+const widths = header.map((h, i) => Math.max(h.length, ...[...rows, ...typical].map((r) => r[i]!.length)));
 const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 console.log('Browser bundles (esbuild, minified, ESM, es2022), kB = 1,000 bytes, gzip level 9:\n');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+console.log('\nTypical use (only these functions imported from the root entry, tree-shaken):\n');
+for (const row of typical) console.log(line(row));
 
 const gz = rootSize!.gzip / 1000;
 console.log(`\nroot entry without chrono-node: ${gz.toFixed(1)} kB min+gzip, budget ≤ ${BUDGET_KB} kB: ${gz <= BUDGET_KB ? 'PASS' : 'MISS'}`);
@@ -92,15 +114,17 @@ for (const [group, bytes] of breakdown(rootSize!.metafile)) {
 console.log('\nLargest files:');
 for (const [path, bytes] of biggestFiles(rootSize!.metafile, 8)) console.log(`  ${path.padEnd(60)} ${kB(bytes).padStart(6)} kB`);
 
-// zod's `import { z } from 'zod'` is a namespace object a bundler must build whole, with all ~60
-// locales (~260 kB minified); `import * as z from 'zod'` lets it keep only what is used. One file
-// with the named import is enough to pull everything in.
-const zodLocales = Object.keys(Object.values(rootSize!.metafile.outputs)[0]!.inputs).filter((p) => p.includes('zod/v4/locales/'));
-if (zodLocales.length > 0) {
+// The schemas use zod/mini (`import * as z from 'zod/mini'`: plain functions a bundler drops when
+// unused). Classic zod ('zod') has chainable methods no bundler can drop (~60 kB more), and as
+// `import { z } from 'zod'` a namespace object that pulls in all ~60 locales (~260 kB). Of the
+// locales only English belongs in a bundle (src/model/zod-config.ts installs it, as classic zod would).
+const rootInputs = Object.keys(Object.values(rootSize!.metafile.outputs)[0]!.inputs);
+const classicZod = rootInputs.filter((p) => p.includes('zod/v4/classic/'));
+const otherLocales = rootInputs.filter((p) => /zod\/v4\/locales\/(?!en\.js$|index\.js$)/.test(p));
+if (classicZod.length > 0 || otherLocales.length > 0) {
   const offenders = (readdirSync(join(root, 'src'), { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts') && !f.startsWith('cli'))
-    .filter((f) => /^import \{[^}]*\bz\b[^}]*\} from 'zod';/m.test(readFileSync(join(root, 'src', f), 'utf8')));
-  console.log(`\nzod locales are bundled (${zodLocales.length} files): write \`import * as z from 'zod'\`, not \`import { z } from 'zod'\`, in:`);
+    .filter((f) => /^import [^;]* from 'zod(\/v4)?';/m.test(readFileSync(join(root, 'src', f), 'utf8')));
+  console.log(`\nclassic zod (${classicZod.length} files) or other locales than English (${otherLocales.length} files) are bundled: import from 'zod/mini', not 'zod', in:`);
   for (const f of offenders) console.log(`  src/${f}`);
 }
-

@@ -1,20 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { extract } from './extract/extract.js';
 import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type ReconcileResult } from './model/index.js';
 import type { ReconcileOptions } from './reconcile/options.js';
 import { reconcile } from './reconcile/reconcile.js';
 
 /** The zod schema of {@link ArticleInput}: what {@link compareArticles} validates each article with. */
-export const ArticleInputSchema = z
-  .object({
-    id: z.string().min(1),
-    text: z.string(),
-    source: z.union([z.string().min(1), SourceSchema]).optional(),
-    publishedAt: DateOrDateTimeSchema.nullable().optional(),
-    url: z.string().optional(),
-    title: z.string().optional(),
-  })
-  .strict();
+export const ArticleInputSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  text: z.string(),
+  source: z.optional(z.union([z.string().check(z.minLength(1)), SourceSchema])),
+  publishedAt: z.optional(z.nullable(DateOrDateTimeSchema)),
+  url: z.optional(z.string()),
+  title: z.optional(z.string()),
+});
 
 /**
  * One article for {@link compareArticles}: its text and what is known about it.

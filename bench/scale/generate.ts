@@ -79,7 +79,8 @@ export function generateCoverage(count: number, seed = 42): SyntheticReport[] {
   for (let s = 0; s < stories; s++) {
     const event = EVENTS[s % EVENTS.length]!;
     const place = uniqueName(rand, s);
-    const mayor = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
+    // Every story has its own mayor (a shared full name would make two stories one).
+    const mayor = `${FIRST[Math.floor(rand() * FIRST.length)]} ${uniqueName(rand, s)}son`;
     const startDay = Math.floor(rand() * 300) + 2;
     const weekday = WEEKDAYS[(startDay + 1) % 7]!; // 2024-01-01 was a Monday
     const baseToll = 5 + Math.floor(rand() * 200);
@@ -110,11 +111,33 @@ export function generateCoverage(count: number, seed = 42): SyntheticReport[] {
         { subject, attribute: 'day', value: { kind: 'time', phrase: `on ${said}` } },
         { subject, attribute: 'statement', value: { kind: 'quote', phrase: excerpt }, speaker: `Mayor ${mayor}` },
       ];
-      const text =
-        `The ${event.what} ${event.verb} ${place} on ${said}. ${hedge ? 'At least' : 'In all,'} ${toll} ${event.unit} ${event.fact} in the ${place} ${event.what}, officials said. ` +
-        `“${excerpt},” Mayor ${mayor} said on the ${day - startDay === 0 ? 'same day' : 'following days'}. ` +
-        `Crews from ${name(rand, 2)} and ${name(rand, 2)} joined the effort, and the ${['road', 'bridge', 'school', 'market'][k % 4]} stayed closed. ` +
-        (isWire ? `(${source.name})` : `Reporting by ${FIRST[k % FIRST.length]} ${LAST[(k + s) % LAST.length]}.`);
+      // Independent outlets word things their own way; only reprints share sentences.
+      const pick = <T,>(options: readonly T[]): T => options[Math.floor(rand() * options.length)]!;
+      // Each outlet picks its own words, so two stories rarely share an eight-word run.
+      const hit = pick(['hit', 'struck', 'tore through', 'ripped through', 'swept across', 'battered']);
+      const area = pick(['area', 'district', 'valley', 'town', 'outskirts', 'hillside', 'old quarter']);
+      const early = pick(['early', 'late', 'before dawn', 'around noon', 'in the evening', 'overnight']);
+      const who = pick(['officials', 'local officials', 'the district office', 'rescue teams', 'the police', 'the authorities']);
+      const lead = pick([
+        `The ${event.what} ${hit} ${place} ${early} on ${said}.`,
+        `On ${said} ${early}, a ${event.what} ${hit} the ${area} of ${place}.`,
+        `${place} was ${pick(['struck', 'hit', 'shaken'])} ${early} on ${said} when a ${event.what} ${hit} the ${area}.`,
+        `Residents of the ${place} ${area} are counting the cost of ${said}'s ${event.what}.`,
+      ]);
+      const figure = `${hedge ? 'at least ' : ''}${toll} ${event.unit}`;
+      const count = pick([
+        `${hedge ? 'At least' : 'In all,'} ${toll} ${event.unit} ${event.fact} in the ${place} ${event.what}, ${who} said.`,
+        `${who[0]!.toUpperCase()}${who.slice(1)} in ${place} said ${figure} ${event.fact}.`,
+        `${who[0]!.toUpperCase()}${who.slice(1)} put the number at ${figure} in ${place}.`,
+        `According to ${who} in ${place}, ${figure} ${event.fact}.`,
+      ]);
+      const quote = pick([`“${excerpt},” Mayor ${mayor} said.`, `Mayor ${mayor} said: “${excerpt}.”`, `“${excerpt},” said ${mayor}, the mayor of ${place}.`]);
+      const colour = pick([
+        `Crews from ${name(rand, 2)} and ${name(rand, 2)} joined the effort.`,
+        `Volunteers from ${name(rand, 2)} brought food and blankets.`,
+        `The ${['road', 'bridge', 'school', 'market'][k % 4]} to ${name(rand, 2)} stayed closed.`,
+      ]);
+      const text = `${lead} ${count} ${quote} ${colour} ${isWire ? `(${source.name})` : `By ${FIRST[k % FIRST.length]} ${name(rand, 2)}.`}`;
       const report = { id, source, publishedAt, claims, text };
       reports.push(report);
       if (isWire) wireCopy = report;

@@ -184,8 +184,32 @@ function windowsFor(text: string, skip: readonly Span[]): Map<number, KnownWindo
   return windows;
 }
 
-/** The context of the window [from, to) of the sentence. */
-function readContext(text: string, sentence: Sentence, skip: readonly Span[], from: number, to: number): ClaimContext {
+/**
+ * The names written in a sentence: runs of capitalised words (with "of"/"and" between two of
+ * them) as in its context's entities, but never across punctuation, digits or a quotation, so
+ * a dateline is no part of the name after it ("PORT ALDER, Oct 3 — Mayor Jane Ruiz" gives
+ * "PORT ALDER", "Oct", "Mayor Jane Ruiz"). A full stop right after a word ("Dr. P. K. Jena") joins.
+ *
+ * @example
+ * sentenceNames('PORT ALDER, Oct 3 — Mayor Jane Ruiz said so.', { start: 0, end: 44, paragraph: 0 }, []);
+ * // ['PORT ALDER', 'Oct', 'Mayor Jane Ruiz']
+ */
+export function sentenceNames(text: string, sentence: Sentence, skip: readonly Span[]): string[] {
+  return readContext(text, sentence, skip, sentence.start, sentence.end, true).entities;
+}
+
+/** Only whitespace between two words, after at most one full stop ending the first. */
+function spaceBetween(text: string, end: number, start: number): boolean {
+  for (let i = end; i < start; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e && i === end) continue;
+    if (!(c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0)) return false;
+  }
+  return true;
+}
+
+/** The context of the window [from, to) of the sentence; `names`: entity runs stop at punctuation. */
+function readContext(text: string, sentence: Sentence, skip: readonly Span[], from: number, to: number, names = false): ClaimContext {
   const count = scanWords(text, from, to, skip);
   const starts = wordStarts;
   const ends = wordEnds;
@@ -200,6 +224,11 @@ function readContext(text: string, sentence: Sentence, skip: readonly Span[], fr
     const start = starts[k] as number;
     const end = ends[k] as number;
     const plain = plains[k] === 1;
+    if (names && runWords > 0 && !spaceBetween(text, ends[k - 1] as number, start)) {
+      entities.push(run);
+      runWords = 0;
+      run = '';
+    }
     if (plain) {
       // A plain word is its own lower case: a stopword needs no string, only "of" and "and"
       // are looked at (as joiners of an entity).

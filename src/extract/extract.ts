@@ -1,8 +1,8 @@
-import * as z from 'zod';
-import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type Claim, type Report } from '../model/index.js';
+import * as z from 'zod/mini';
+import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type Claim, type EntityValue, type Report } from '../model/index.js';
 import { parseEntity } from '../values/entity.js';
 import { parseQuote } from '../values/quote.js';
-import { sentenceContext, type Span } from './context.js';
+import { sentenceContext, sentenceNames, type Span } from './context.js';
 import { extractQuantities } from './quantities.js';
 import { extractQuotes } from './quotes.js';
 import { splitSentences, type Sentence } from './sentences.js';
@@ -23,15 +23,13 @@ export interface ExtractOptions {
   title?: string;
 }
 
-const ExtractOptionsSchema = z
-  .object({
-    id: z.string().min(1).optional(),
-    source: z.union([z.string().min(1), SourceSchema]).optional(),
-    publishedAt: DateOrDateTimeSchema.nullable().optional(),
-    url: z.string().optional(),
-    title: z.string().optional(),
-  })
-  .strict();
+const ExtractOptionsSchema = z.strictObject({
+  id: z.optional(z.string().check(z.minLength(1))),
+  source: z.optional(z.union([z.string().check(z.minLength(1)), SourceSchema])),
+  publishedAt: z.optional(z.nullable(DateOrDateTimeSchema)),
+  url: z.optional(z.string()),
+  title: z.optional(z.string()),
+});
 
 /**
  * Reads English news prose into a Report: every count, date, direct quote and quote
@@ -49,27 +47,35 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
       { path: ['text'], message: `expected a string, received ${text === null ? 'null' : typeof text}`, code: 'invalid_type' },
     ]);
   }
-  const parsed = ExtractOptionsSchema.safeParse(options);
-  if (!parsed.success) throw new CorroborateError('Invalid extract() options', fromZodIssues(parsed.error.issues, ['options']));
-  const { id = 'report', source = id, publishedAt = null, url, title } = parsed.data;
+  const { id = 'report', source = id, publishedAt = null, url, title } = checkedOptions(options);
 
   const sentences = splitSentences(text);
   const quotes = extractQuotes(text, sentences);
-  const quoteSpans: Span[] = quotes.map((q) => ({ start: q.start, end: q.end }));
+  const quoteSpans = spansOf(quotes);
   const times = extractTimes(text, sentences, { publishedAt });
   const quantities = extractQuantities(text, sentences, { exclude: times });
   const sentenceAt = sentenceLocator(sentences);
   const context = (span: Span) => sentenceContext(text, sentenceAt(span.start), quoteSpans, span);
 
   // A later mention by surname ("Kulkarni said", "Ms Arora said") names the person given in
-  // full earlier in the article ("Chief Fire Officer Ramesh Kulkarni").
-  const documentEntities = sentences.flatMap((s) => sentenceContext(text, s, quoteSpans).entities);
+  // full earlier in the article ("Chief Fire Officer Ramesh Kulkarni"). The article's entities
+  // are read only when a speaker needs them, and each phrase is parsed once.
+  const entities = documentEntities(text, sentences, quoteSpans);
+  const parsedEntities = new Map<string, EntityValue>();
+  const entity = (phrase: string): EntityValue => {
+    let value = parsedEntities.get(phrase);
+    if (value === undefined) {
+      value = parseEntity(phrase);
+      parsedEntities.set(phrase, value);
+    }
+    return value;
+  };
   const fullName = (name: string): string => {
-    const parsed = parseEntity(name);
-    if (parsed.role !== undefined || parsed.name.includes(' ')) return name;
+    const parsed = entity(name);
+    // A name ends in a capitalised word: "police" or "officials" can end none.
+    if (parsed.role !== undefined || parsed.name.includes(' ') || !startsUpper(parsed.name)) return name;
     const surname = parsed.name;
-    const full = documentEntities.find((e) => e.length > surname.length && e.endsWith(` ${surname}`));
-    return full ?? name;
+    return entities.find((e) => e.length > surname.length && e.endsWith(` ${surname}`)) ?? name;
   };
 
   const claims: Claim[] = [];
@@ -104,13 +110,13 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
       context: context(q),
     });
     if (q.speaker) {
-      const speaker = parseEntity(fullName(q.speaker.name));
+      const speaker = entity(fullName(q.speaker.name));
       if (speaker.name) {
         claims.push({
           id: `${quoteId}/speaker`,
           subject: 'quote',
           attribute: 'speaker',
-          value: speaker,
+          value: { ...speaker },
           evidence: { text: q.speaker.text, start: q.speaker.start, end: q.speaker.end },
           context: context(q.speaker),
         });
@@ -127,6 +133,83 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     text,
     claims,
   };
+}
+
+/**
+ * The spans as an array of objects even when there are none: the scans that read it
+ * (sentenceContext) then always see one kind of array, and stay optimised.
+ */
+function spansOf(mentions: readonly Span[]): Span[] {
+  const spans: Span[] = [{ start: 0, end: 0 }];
+  spans.length = 0;
+  for (let k = 0; k < mentions.length; k++) spans.push({ start: (mentions[k] as Span).start, end: (mentions[k] as Span).end });
+  return spans;
+}
+
+/** publishedAt strings that passed DateOrDateTimeSchema (bounded): most calls repeat a few dates. */
+const VALID_DATES = new Set<string>();
+const OPTION_KEYS: ReadonlySet<string> = new Set(['id', 'source', 'publishedAt', 'url', 'title']);
+
+/**
+ * The options, validated. Plain string options with an already-seen publication date skip zod
+ * (it costs as much as reading a short article); anything else goes through the schema.
+ */
+function checkedOptions(options: ExtractOptions): z.output<typeof ExtractOptionsSchema> {
+  const plain = plainOptions(options);
+  if (plain !== null) return plain;
+  const parsed = ExtractOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new CorroborateError('Invalid extract() options', fromZodIssues(parsed.error.issues, ['options']));
+  const date = parsed.data.publishedAt;
+  if (typeof date === 'string') {
+    if (VALID_DATES.size >= 256) VALID_DATES.clear();
+    VALID_DATES.add(date);
+  }
+  return parsed.data;
+}
+
+/**
+ * A copy of options the schema would accept as they are (keys it knows, non-empty strings, a
+ * publication date it accepted before), or null.
+ */
+function plainOptions(options: unknown): z.output<typeof ExtractOptionsSchema> | null {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return null;
+  const o = options as Record<string, unknown>;
+  const out: Record<string, string | null> = {};
+  for (const key of Object.keys(o)) {
+    if (!OPTION_KEYS.has(key)) return null;
+    const v = o[key];
+    if (v === undefined) continue;
+    if (key === 'publishedAt') {
+      if (v !== null && !(typeof v === 'string' && VALID_DATES.has(v))) return null;
+    } else if (typeof v !== 'string' || (v.length === 0 && (key === 'id' || key === 'source'))) return null;
+    out[key] = v as string | null;
+  }
+  return out as z.output<typeof ExtractOptionsSchema>;
+}
+
+/**
+ * The names written in the article's sentences, in document order, read only as far as a
+ * search needs them (most articles never need them: only a speaker named by surname alone does).
+ */
+function documentEntities(text: string, sentences: readonly Sentence[], quoteSpans: readonly Span[]): { find(match: (e: string) => boolean): string | undefined } {
+  const names: string[] = [];
+  let read = 0; // sentences read so far
+  return {
+    find(match) {
+      // The first match in document order: the names read so far, then sentence by sentence.
+      for (let k = 0; ; k++) {
+        while (k === names.length && read < sentences.length) names.push(...sentenceNames(text, sentences[read++] as Sentence, quoteSpans));
+        if (k === names.length) return undefined;
+        if (match(names[k] as string)) return names[k];
+      }
+    },
+  };
+}
+
+/** The first character is an upper-case letter (it has a lower case and is its own upper case). */
+function startsUpper(word: string): boolean {
+  const ch = word.charAt(0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function compareIds(a: string | undefined, b: string | undefined): number {

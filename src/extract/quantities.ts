@@ -1,5 +1,5 @@
 import type { QuantityValue } from '../model/index.js';
-import { canonicalUnit, parseQuantity } from '../values/quantity.js';
+import { canonicalUnit, parseQuantityIn, quantityPhrase } from '../values/quantity.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
 /**
@@ -296,12 +296,12 @@ const MONTHS: ReadonlySet<string> = new Set([
 ]);
 
 // Nouns before a bare figure that say what it counts ("the death toll rose to 288").
-const BORROW: Readonly<Record<string, string>> = {
+const BORROW: ReadonlyMap<string, string> = new Map(Object.entries({
   toll: 'deaths', tolls: 'deaths', deaths: 'deaths', fatalities: 'deaths', dead: 'deaths',
   casualties: 'casualties', injured: 'injuries', injuries: 'injuries',
   turnout: 'people', crowd: 'people', crowds: 'people', attendance: 'people', footfall: 'people',
   headcount: 'people', gathering: 'people', audience: 'people',
-};
+}));
 const BORROW_WINDOW = 30;
 /** tailFigure: the whole is the previous figure ('900 of them'). */
 const PREVIOUS = -2;
@@ -416,8 +416,8 @@ class Scanner {
     let i = 0;
     while (i < toks.length) {
       const t = toks[i] as Tok;
-      // Only digits and the words wordOk can accept start a figure.
-      if (t.k !== NUM && (t.k === SYM || !isFigureWord(t.w))) {
+      // Only digits and the words wordOk can accept start a figure ("a"/"an" only before "dozen", "few" …).
+      if (t.k !== NUM && (t.k === SYM || !isFigureWord(t.w) || ((t.w === 'a' || t.w === 'an') && !AFTER_A.has(this.word(i + 1) ?? '')))) {
         i++;
         continue;
       }
@@ -675,8 +675,11 @@ class Scanner {
       }
       if (!wordy && this.unitBefore(s) === undefined) return skip;
     }
+    // Every reading below is of a stretch of this window: it is tokenized once.
+    const origin = this.toks[s]?.s ?? 0;
+    const window = quantityPhrase(this.text.slice(origin, this.toks[end]?.e ?? 0));
     const phrase = (from: number, to: number): QuantityValue | null =>
-      parseQuantity(this.text.slice(this.toks[from]?.s ?? 0, this.toks[to]?.e ?? 0));
+      parseQuantityIn(window, (this.toks[from]?.s ?? 0) - origin, (this.toks[to]?.e ?? 0) - origin);
     let full = phrase(s, end);
     if (full && hedge >= 0) {
       // A hedge that changes nothing is not part of the figure: it did not bind ("between the
@@ -840,7 +843,7 @@ class Scanner {
         continue;
       }
       if (t.k !== WORD) continue;
-      const mapped = BORROW[t.w];
+      const mapped = BORROW.get(t.w);
       if (mapped !== undefined) return mapped;
       if (this.word(j - 1) === 'of' && this.word(j - 2) === 'number' && t.w.length > 2 && t.w.endsWith('s')) return canonicalUnit(t.w);
     }

@@ -25,7 +25,7 @@ export interface TimeMention {
 interface Word {
   s: number;
   e: number;
-  /** Lower-cased letters or digits; '' for words too long to matter; the symbol otherwise. */
+  /** Lower-cased letters of a word in CLASSES (others, and words too long to matter: ''), the digits, or the symbol. */
   w: string;
   letters: boolean;
   digits: boolean;
@@ -80,15 +80,16 @@ function words(text: string): Word[] {
     }
     let j = i + 1;
     if (k >= K_LOWER) {
-      // Lower-casing only when a capital is seen.
-      let lower = k === K_LOWER;
+      // The word's lower-case letters hashed as they are read: it is looked up with no string made.
+      let h = Math.imul(HASH_SEED ^ (c | 0x20), HASH_PRIME);
       for (let d = text.charCodeAt(j); j < n; d = text.charCodeAt(++j)) {
         const kd = d < 128 ? (ASCII_KIND[d] as number) : K_OTHER;
         if (kd < K_LOWER) break;
-        if (kd === K_UPPER) lower = false;
+        h = Math.imul(h ^ (d | 0x20), HASH_PRIME);
       }
-      const w = j - i > MAX_WORD ? '' : lower ? text.slice(i, j) : text.slice(i, j).toLowerCase();
-      out.push({ s: i, e: j, w, letters: true, digits: false, c: w === '' ? 0 : (CLASSES.get(w) ?? 0) });
+      const entry = j - i > MAX_WORD ? -1 : vocabularyIndex(text, i, j, h);
+      // Words off the list keep no text ('', like words too long to matter): no rule reads it.
+      out.push({ s: i, e: j, w: entry < 0 ? '' : (VOCABULARY[entry] as string), letters: true, digits: false, c: entry < 0 ? 0 : (VOCABULARY_CLASSES[entry] as number) });
     } else if (k === K_DIGIT) {
       while (j < n && isDigitCode(text.charCodeAt(j))) j++;
       out.push({ s: i, e: j, w: j - i > MAX_WORD ? '' : text.slice(i, j), letters: false, digits: true, c: 0 });
@@ -250,6 +251,39 @@ const CLASSES: ReadonlyMap<string, number> = (() => {
   );
   return map;
 })();
+
+// CLASSES by a hash of their letters, so words() finds a word's entry without making its string.
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+const VOCABULARY: readonly string[] = [...CLASSES.keys()];
+const VOCABULARY_CLASSES = Int32Array.from(VOCABULARY, (w) => CLASSES.get(w) ?? 0);
+const VOCABULARY_SIZE = 4096; // a power of two, several times the vocabulary
+const VOCABULARY_SLOT = new Int16Array(VOCABULARY_SIZE).fill(-1);
+const VOCABULARY_HASH = new Int32Array(VOCABULARY_SIZE);
+for (let index = 0; index < VOCABULARY.length; index++) {
+  const w = VOCABULARY[index] as string;
+  let h = HASH_SEED;
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_PRIME);
+  let slot = (h ^ (h >>> 16)) & (VOCABULARY_SIZE - 1);
+  while ((VOCABULARY_SLOT[slot] as number) >= 0) slot = (slot + 1) & (VOCABULARY_SIZE - 1);
+  VOCABULARY_SLOT[slot] = index;
+  VOCABULARY_HASH[slot] = h;
+}
+
+/** The VOCABULARY index of the ASCII-letter word text[start, end) in lower case (hash h), or -1. */
+function vocabularyIndex(text: string, start: number, end: number, h: number): number {
+  const length = end - start;
+  for (let slot = (h ^ (h >>> 16)) & (VOCABULARY_SIZE - 1); ; slot = (slot + 1) & (VOCABULARY_SIZE - 1)) {
+    const index = VOCABULARY_SLOT[slot] as number;
+    if (index < 0) return -1;
+    if (VOCABULARY_HASH[slot] !== h) continue;
+    const w = VOCABULARY[index] as string;
+    if (w.length !== length) continue;
+    let k = 0;
+    while (k < length && w.charCodeAt(k) === (text.charCodeAt(start + k) | 0x20)) k++;
+    if (k === length) return index;
+  }
+}
 
 function isCue(text: string, ws: readonly Word[], i: number): boolean {
   const t = ws[i];
@@ -1108,10 +1142,34 @@ function widen(text: string, found: Found, publishedAt: string | null | undefine
   return best;
 }
 
+/** Words after which chrono reads a bare number as a clock time ("on Monday after 14"). */
+const CLOCK_JOINERS: ReadonlySet<string> = new Set(['at', 'after', 'before', 'around', 'about', 'by', 'past', 'from', 'since']);
+
+/**
+ * Where the date ends in a phrase that ends in a joiner and a bare one- or two-digit number
+ * ("on Monday after 14" of "after 14 cracks were found", "on Tuesday at 10" of "at 10 people
+ * were hurt"): chrono reads the number as a clock time, parseTime cannot, and the number is
+ * more likely a count. -1 when the phrase has no such tail (or nothing before it).
+ */
+function clockTail(text: string, start: number, end: number): number {
+  let i = end;
+  while (i > start && isDigitCode(text.charCodeAt(i - 1))) i--;
+  if (end - i < 1 || end - i > 2 || i === start || !isSpaceCode(text.charCodeAt(i - 1))) return -1;
+  while (i > start && isSpaceCode(text.charCodeAt(i - 1))) i--;
+  const word = wordBefore(text, i, false);
+  if (!word || word.s <= start || !CLOCK_JOINERS.has(word.w)) return -1;
+  let cut = word.s;
+  while (cut > start && TRIM.has(text.charCodeAt(cut - 1))) cut--;
+  return cut > start ? cut : -1;
+}
+
 function read(text: string, c: Candidate, publishedAt: string | null | undefined): Found[] {
   const phrase = text.slice(c.start, c.end);
   const value = readPhrase(phrase, publishedAt);
   if (value) return implausible(text, c.start, c.end, value) ? [] : [widen(text, { start: c.start, end: c.end, value }, publishedAt)];
+  // "on Monday after 14 cracks were found": the date stands without chrono's clock time.
+  const cut = clockTail(text, c.start, c.end);
+  if (cut > 0) return read(text, { start: c.start, end: cut }, publishedAt);
   // "February 4 to February 6": read each end on its own.
   for (const sep of RANGE_SEPARATORS) {
     const k = phrase.indexOf(sep);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValueInputSchema, ValueSchema } from './value.js';
 
 /**
@@ -9,13 +9,12 @@ import { ValueInputSchema, ValueSchema } from './value.js';
  * EvidenceSchema.parse({ text: '1,178 accounts', start: 109, end: 123 });
  */
 export const EvidenceSchema = z
-  .object({
+  .strictObject({
     text: z.string(),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
+    start: z.number().check(z.int(), z.minimum(0)),
+    end: z.number().check(z.int(), z.minimum(0)),
   })
-  .strict()
-  .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+  .check(z.refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] }));
 /** See {@link EvidenceSchema}. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -26,33 +25,31 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
  * @example
  * ClaimContextSchema.parse({ sentence: { start: 0, end: 120 }, keywords: ['order', 'take', 'down'], entities: ['Twitter'] });
  */
-export const ClaimContextSchema = z
-  .object({
-    /** The sentence the claim is in (offsets into the report text). */
-    sentence: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict(),
-    /** Content words of the sentence outside quotes, lower-cased and lightly stemmed. */
-    keywords: z.array(z.string()),
-    /** Named entities in the sentence outside quotes. */
-    entities: z.array(z.string()),
-  })
-  .strict();
+export const ClaimContextSchema = z.strictObject({
+  /** The sentence the claim is in (offsets into the report text). */
+  sentence: z.strictObject({ start: z.number().check(z.int(), z.minimum(0)), end: z.number().check(z.int(), z.minimum(0)) }),
+  /** Content words of the sentence outside quotes, lower-cased and lightly stemmed. */
+  keywords: z.array(z.string()),
+  /** Named entities in the sentence outside quotes. */
+  entities: z.array(z.string()),
+});
 /** See {@link ClaimContextSchema}. */
 export type ClaimContext = z.infer<typeof ClaimContextSchema>;
 
 const claimShape = {
   /** Optional caller id, kept in the output. */
-  id: z.string().min(1).optional(),
+  id: z.optional(z.string().check(z.minLength(1))),
   /** What the claim is about: an event or entity key ("fresh-order", "twitter-response"). */
-  subject: z.string().min(1),
+  subject: z.string().check(z.minLength(1)),
   /** What is measured: "accounts", "date", "quote", "speaker"… */
-  attribute: z.string().min(1),
+  attribute: z.string().check(z.minLength(1)),
   /** Who the report attributes it to; absent = the outlet's own voice. */
-  speaker: z.string().min(1).optional(),
-  evidence: EvidenceSchema.optional(),
+  speaker: z.optional(z.string().check(z.minLength(1))),
+  evidence: z.optional(EvidenceSchema),
   /** The extractor's or author's confidence in [0, 1]. */
-  confidence: z.number().min(0).max(1).optional(),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   /** For claims extracted from text: the sentence and its keywords, used by alignment. */
-  context: ClaimContextSchema.optional(),
+  context: z.optional(ClaimContextSchema),
 };
 
 /**
@@ -64,7 +61,7 @@ const claimShape = {
  *   value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' },
  * });
  */
-export const ClaimSchema = z.object({ ...claimShape, value: ValueSchema }).strict();
+export const ClaimSchema = z.strictObject({ ...claimShape, value: ValueSchema });
 /** See {@link ClaimSchema}. */
 export type Claim = z.infer<typeof ClaimSchema>;
 
@@ -75,6 +72,6 @@ export type Claim = z.infer<typeof ClaimSchema>;
  * @example
  * ClaimInputSchema.parse({ subject: 'fresh-order', attribute: 'accounts', value: { kind: 'quantity', phrase: '1,178 accounts' } });
  */
-export const ClaimInputSchema = z.object({ ...claimShape, value: ValueInputSchema }).strict();
+export const ClaimInputSchema = z.strictObject({ ...claimShape, value: ValueInputSchema });
 /** See {@link ClaimInputSchema}. */
 export type ClaimInput = z.infer<typeof ClaimInputSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** A problem with an input, as plain data: where (`path`) and what (`message`). */
 export interface CorroborateIssue {

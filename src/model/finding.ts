@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EvidenceSchema } from './claim.js';
 import { DateOrDateTimeSchema, ValueSchema } from './value.js';
 
@@ -67,9 +67,7 @@ export type Reason = z.infer<typeof ReasonSchema>;
  * @example
  * WordDiffOpSchema.parse({ op: 'insert', text: 'Ministry of Electronics' });
  */
-export const WordDiffOpSchema = z
-  .object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() })
-  .strict();
+export const WordDiffOpSchema = z.strictObject({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
 /** See {@link WordDiffOpSchema}. */
 export type WordDiffOp = z.infer<typeof WordDiffOpSchema>;
 
@@ -79,16 +77,14 @@ export type WordDiffOp = z.infer<typeof WordDiffOpSchema>;
  * @example
  * ComparisonSchema.parse({ verdict: 'compatible', reason: 'hedge', detail: '1178 lies in "over 1,000"' });
  */
-export const ComparisonSchema = z
-  .object({
-    verdict: PairVerdictSchema,
-    reason: ReasonSchema,
-    /** A short human-readable account of the comparison. */
-    detail: z.string(),
-    /** Word diff from the first to the second quote (quotes only). */
-    diff: z.array(WordDiffOpSchema).optional(),
-  })
-  .strict();
+export const ComparisonSchema = z.strictObject({
+  verdict: PairVerdictSchema,
+  reason: ReasonSchema,
+  /** A short human-readable account of the comparison. */
+  detail: z.string(),
+  /** Word diff from the first to the second quote (quotes only). */
+  diff: z.optional(z.array(WordDiffOpSchema)),
+});
 /** See {@link ComparisonSchema}. */
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
@@ -108,16 +104,14 @@ export type FactKind = z.infer<typeof FactKindSchema>;
  * @example
  * FindingClaimSchema.parse({ report: 'ht', source: 'ht', value: { kind: 'boolean', value: true } });
  */
-export const FindingClaimSchema = z
-  .object({
-    report: z.string(),
-    source: z.string(),
-    id: z.string().optional(),
-    speaker: z.string().optional(),
-    value: ValueSchema,
-    evidence: EvidenceSchema.optional(),
-  })
-  .strict();
+export const FindingClaimSchema = z.strictObject({
+  report: z.string(),
+  source: z.string(),
+  id: z.optional(z.string()),
+  speaker: z.optional(z.string()),
+  value: ValueSchema,
+  evidence: z.optional(EvidenceSchema),
+});
 /** See {@link FindingClaimSchema}. */
 export type FindingClaim = z.infer<typeof FindingClaimSchema>;
 
@@ -127,8 +121,8 @@ export type FindingClaim = z.infer<typeof FindingClaimSchema>;
  * @example
  * PairComparisonSchema.parse({ between: [0, 1], verdict: 'agree', reason: 'equal', detail: 'both 1178' });
  */
-export const PairComparisonSchema = ComparisonSchema.extend({
-  between: z.tuple([z.number().int(), z.number().int()]),
+export const PairComparisonSchema = z.extend(ComparisonSchema, {
+  between: z.tuple([z.number().check(z.int()), z.number().check(z.int())]),
 });
 /** See {@link PairComparisonSchema}. */
 export type PairComparison = z.infer<typeof PairComparisonSchema>;
@@ -146,20 +140,18 @@ export type PairComparison = z.infer<typeof PairComparisonSchema>;
  *   reports: ['ht', 'jagran'], independentSources: 2,
  * });
  */
-export const ConsensusSchema = z
-  .object({
-    value: ValueSchema,
-    confidence: z.number().min(0).max(1),
-    method: z.enum(['agreement', 'weighted-vote', 'latest', 'single-source']),
-    /** Reports whose claims support the chosen value. */
-    reports: z.array(z.string()),
-    /**
-     * Independent witnesses behind the chosen value: a source counts once however many reports it
-     * has, and reports that copy each other (see `dependence`) count once for what they copied.
-     */
-    independentSources: z.number().int().min(0),
-  })
-  .strict();
+export const ConsensusSchema = z.strictObject({
+  value: ValueSchema,
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  method: z.enum(['agreement', 'weighted-vote', 'latest', 'single-source']),
+  /** Reports whose claims support the chosen value. */
+  reports: z.array(z.string()),
+  /**
+   * Independent witnesses behind the chosen value: a source counts once however many reports it
+   * has, and reports that copy each other (see `dependence`) count once for what they copied.
+   */
+  independentSources: z.number().check(z.int(), z.minimum(0)),
+});
 /** See {@link ConsensusSchema}. */
 export type Consensus = z.infer<typeof ConsensusSchema>;
 
@@ -170,28 +162,26 @@ export type Consensus = z.infer<typeof ConsensusSchema>;
  * @example
  * // produced by reconcile(); see its example
  */
-export const FindingSchema = z
-  .object({
-    /** Stable id derived from the slot, unchanged when unrelated reports are added. */
-    id: z.string(),
-    kind: FactKindSchema,
-    verdict: VerdictSchema,
-    reason: ReasonSchema,
-    subject: z.string(),
-    attribute: z.string(),
-    /** The speaker shared by the slot's claims; null for the outlets' own voice and for quotes. */
-    speaker: z.string().nullable(),
-    explanation: z.string(),
-    claims: z.array(FindingClaimSchema),
-    comparisons: z.array(PairComparisonSchema),
-    consensus: ConsensusSchema.nullable(),
-    /**
-     * Independent witnesses among the claims: distinct sources, with reports that copy each
-     * other (see `ReconcileResult.dependence`) counted once for the claims they share.
-     */
-    independentSources: z.number().int().min(0),
-  })
-  .strict();
+export const FindingSchema = z.strictObject({
+  /** Stable id derived from the slot, unchanged when unrelated reports are added. */
+  id: z.string(),
+  kind: FactKindSchema,
+  verdict: VerdictSchema,
+  reason: ReasonSchema,
+  subject: z.string(),
+  attribute: z.string(),
+  /** The speaker shared by the slot's claims; null for the outlets' own voice and for quotes. */
+  speaker: z.nullable(z.string()),
+  explanation: z.string(),
+  claims: z.array(FindingClaimSchema),
+  comparisons: z.array(PairComparisonSchema),
+  consensus: z.nullable(ConsensusSchema),
+  /**
+   * Independent witnesses among the claims: distinct sources, with reports that copy each
+   * other (see `ReconcileResult.dependence`) counted once for the claims they share.
+   */
+  independentSources: z.number().check(z.int(), z.minimum(0)),
+});
 /** See {@link FindingSchema}. */
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -205,16 +195,15 @@ export type Finding = z.infer<typeof FindingSchema>;
  * SharedEvidenceSchema.parse({ report: 'ht', kind: 'wording', text: 'It has also warned Twitter of penal action', start: 1510, end: 1552 });
  */
 export const SharedEvidenceSchema = z
-  .object({
+  .strictObject({
     report: z.string(),
     /** `wording` shared with the other report, or a wire `credit` line both reports carry. */
     kind: z.enum(['wording', 'credit']),
     text: z.string(),
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
+    start: z.number().check(z.int(), z.minimum(0)),
+    end: z.number().check(z.int(), z.minimum(0)),
   })
-  .strict()
-  .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
+  .check(z.refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] }));
 /** See {@link SharedEvidenceSchema}. */
 export type SharedEvidence = z.infer<typeof SharedEvidenceSchema>;
 
@@ -227,16 +216,14 @@ export type SharedEvidence = z.infer<typeof SharedEvidenceSchema>;
  * @example
  * DependenceSchema.parse({ reports: ['a', 'b'], score: 0.42, wires: ['PTI'], shared: [] });
  */
-export const DependenceSchema = z
-  .object({
-    /** The two report ids, sorted. */
-    reports: z.tuple([z.string(), z.string()]),
-    score: z.number().min(0).max(1),
-    /** Wire agencies both reports credit (canonical names, sorted). */
-    wires: z.array(z.string()),
-    shared: z.array(SharedEvidenceSchema),
-  })
-  .strict();
+export const DependenceSchema = z.strictObject({
+  /** The two report ids, sorted. */
+  reports: z.tuple([z.string(), z.string()]),
+  score: z.number().check(z.minimum(0), z.maximum(1)),
+  /** Wire agencies both reports credit (canonical names, sorted). */
+  wires: z.array(z.string()),
+  shared: z.array(SharedEvidenceSchema),
+});
 /** See {@link DependenceSchema}. */
 export type Dependence = z.infer<typeof DependenceSchema>;
 
@@ -247,38 +234,32 @@ export type Dependence = z.infer<typeof DependenceSchema>;
  * @example
  * // const result: ReconcileResult = reconcile(reports);
  */
-export const ReconcileResultSchema = z
-  .object({
-    version: z.literal(1),
-    reports: z.array(
-      z
-        .object({
-          id: z.string(),
-          source: z.string(),
-          sourceName: z.string(),
-          publishedAt: DateOrDateTimeSchema.nullable(),
-          /** The article's address, when the report gave one. */
-          url: z.string().optional(),
-          title: z.string().optional(),
-        })
-        .strict(),
-    ),
-    summary: z
-      .object({
-        findings: z.number().int(),
-        conflict: z.number().int(),
-        compatible: z.number().int(),
-        agree: z.number().int(),
-        singleSource: z.number().int(),
-      })
-      .strict(),
-    findings: z.array(FindingSchema),
-    /**
-     * Pairs of reports (with text) that are dependent, sorted by their ids. Added within
-     * version 1; results written before it may lack the field (read as empty).
-     */
-    dependence: z.array(DependenceSchema).default([]),
-  })
-  .strict();
+export const ReconcileResultSchema = z.strictObject({
+  version: z.literal(1),
+  reports: z.array(
+    z.strictObject({
+      id: z.string(),
+      source: z.string(),
+      sourceName: z.string(),
+      publishedAt: z.nullable(DateOrDateTimeSchema),
+      /** The article's address, when the report gave one. */
+      url: z.optional(z.string()),
+      title: z.optional(z.string()),
+    }),
+  ),
+  summary: z.strictObject({
+    findings: z.number().check(z.int()),
+    conflict: z.number().check(z.int()),
+    compatible: z.number().check(z.int()),
+    agree: z.number().check(z.int()),
+    singleSource: z.number().check(z.int()),
+  }),
+  findings: z.array(FindingSchema),
+  /**
+   * Pairs of reports (with text) that are dependent, sorted by their ids. Added within
+   * version 1; results written before it may lack the field (read as empty).
+   */
+  dependence: z._default(z.array(DependenceSchema), []),
+});
 /** See {@link ReconcileResultSchema}. */
 export type ReconcileResult = z.infer<typeof ReconcileResultSchema>;

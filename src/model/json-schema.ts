@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ReconcileResultSchema } from './finding.js';
 import { ReportInputSchema, ReportSchema } from './report.js';
 import { PlainJsonSchema, ValueSchema } from './value.js';

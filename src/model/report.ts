@@ -1,18 +1,18 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ClaimInputSchema, ClaimSchema } from './claim.js';
 import { DateOrDateTimeSchema } from './value.js';
 import { SourceSchema } from './source.js';
 
 const reportShape = {
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The publisher, or just its id. */
-  source: z.union([z.string().min(1), SourceSchema]),
+  source: z.union([z.string().check(z.minLength(1)), SourceSchema]),
   /** Calendar date or date-time with offset; absent or null when unknown. */
-  publishedAt: DateOrDateTimeSchema.nullable().optional(),
-  url: z.string().optional(),
-  title: z.string().optional(),
+  publishedAt: z.optional(z.nullable(DateOrDateTimeSchema)),
+  url: z.optional(z.string()),
+  title: z.optional(z.string()),
   /** The article text that claims' evidence offsets index into. */
-  text: z.string().optional(),
+  text: z.optional(z.string()),
 };
 
 /**
@@ -21,7 +21,7 @@ const reportShape = {
  * @example
  * ReportSchema.parse({ id: 'ht', source: 'Hindustan Times', publishedAt: '2021-02-08', claims: [] });
  */
-export const ReportSchema = z.object({ ...reportShape, claims: z.array(ClaimSchema) }).strict();
+export const ReportSchema = z.strictObject({ ...reportShape, claims: z.array(ClaimSchema) });
 /** See {@link ReportSchema}. */
 export type Report = z.infer<typeof ReportSchema>;
 
@@ -35,8 +35,6 @@ export type Report = z.infer<typeof ReportSchema>;
  *   claims: [{ subject: 'twitter-response', attribute: 'date', value: { kind: 'time', phrase: 'on Tuesday' } }],
  * });
  */
-export const ReportInputSchema = z
-  .object({ ...reportShape, claims: z.array(ClaimInputSchema).default([]) })
-  .strict();
+export const ReportInputSchema = z.strictObject({ ...reportShape, claims: z._default(z.array(ClaimInputSchema), []) });
 /** See {@link ReportInputSchema}. */
 export type ReportInput = z.input<typeof ReportInputSchema>;

@@ -1,4 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { configureZod } from './zod-config.js';
+
+configureZod();
 
 /**
  * What kind of publisher a source is. Wires (PTI, Reuters…) matter for copy detection:
@@ -20,14 +23,12 @@ export type SourceKind = z.infer<typeof SourceKindSchema>;
  * @example
  * SourceSchema.parse({ id: 'ht', name: 'Hindustan Times', kind: 'outlet' });
  */
-export const SourceSchema = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().min(1).optional(),
-    kind: SourceKindSchema.optional(),
-    url: z.string().optional(),
-    reliability: z.number().min(0).max(1).optional(),
-  })
-  .strict();
+export const SourceSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  name: z.optional(z.string().check(z.minLength(1))),
+  kind: z.optional(SourceKindSchema),
+  url: z.optional(z.string()),
+  reliability: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+});
 /** See {@link SourceSchema}. */
 export type Source = z.infer<typeof SourceSchema>;

@@ -1,4 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { configureZod } from './zod-config.js';
+
+configureZod();
 
 /**
  * How a quantity was qualified in the text. `over` and `under` are strict bounds;
@@ -35,18 +38,16 @@ export type QuantityQualifier = z.infer<typeof QuantityQualifierSchema>;
  *   precision: 1000, unit: 'accounts', text: 'over 1,000 accounts',
  * });
  */
-export const QuantityValueSchema = z
-  .object({
-    kind: z.literal('quantity'),
-    value: z.number().finite().nullable(),
-    min: z.number().finite().nullable(),
-    max: z.number().finite().nullable(),
-    qualifier: QuantityQualifierSchema,
-    precision: z.number().finite().positive(),
-    unit: z.string().optional(),
-    text: z.string().optional(),
-  })
-  .strict();
+export const QuantityValueSchema = z.strictObject({
+  kind: z.literal('quantity'),
+  value: z.nullable(z.number()),
+  min: z.nullable(z.number()),
+  max: z.nullable(z.number()),
+  qualifier: QuantityQualifierSchema,
+  precision: z.number().check(z.positive()),
+  unit: z.optional(z.string()),
+  text: z.optional(z.string()),
+});
 /** See {@link QuantityValueSchema}. */
 export type QuantityValue = z.infer<typeof QuantityValueSchema>;
 
@@ -86,16 +87,14 @@ export const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offs
  *   anchor: 'publication', text: 'on Monday',
  * });
  */
-export const TimeValueSchema = z
-  .object({
-    kind: z.literal('time'),
-    start: DateOrDateTimeSchema.nullable(),
-    end: DateOrDateTimeSchema.nullable(),
-    granularity: GranularitySchema,
-    anchor: TimeAnchorSchema,
-    text: z.string().optional(),
-  })
-  .strict();
+export const TimeValueSchema = z.strictObject({
+  kind: z.literal('time'),
+  start: z.nullable(DateOrDateTimeSchema),
+  end: z.nullable(DateOrDateTimeSchema),
+  granularity: GranularitySchema,
+  anchor: TimeAnchorSchema,
+  text: z.optional(z.string()),
+});
 /** See {@link TimeValueSchema}. */
 export type TimeValue = z.infer<typeof TimeValueSchema>;
 
@@ -106,13 +105,11 @@ export type TimeValue = z.infer<typeof TimeValueSchema>;
  * @example
  * QuoteValueSchema.parse({ kind: 'quote', text: 'Safety of our employees is a top priority' });
  */
-export const QuoteValueSchema = z
-  .object({
-    kind: z.literal('quote'),
-    text: z.string().min(1),
-    normalized: z.string().optional(),
-  })
-  .strict();
+export const QuoteValueSchema = z.strictObject({
+  kind: z.literal('quote'),
+  text: z.string().check(z.minLength(1)),
+  normalized: z.optional(z.string()),
+});
 /** See {@link QuoteValueSchema}. */
 export type QuoteValue = z.infer<typeof QuoteValueSchema>;
 
@@ -123,16 +120,14 @@ export type QuoteValue = z.infer<typeof QuoteValueSchema>;
  * @example
  * EntityValueSchema.parse({ kind: 'entity', name: 'Twitter', role: 'spokesperson' });
  */
-export const EntityValueSchema = z
-  .object({
-    kind: z.literal('entity'),
-    name: z.string().min(1),
-    role: z.string().optional(),
-    title: z.string().optional(),
-    type: z.enum(['person', 'organisation', 'place', 'other']).optional(),
-    text: z.string().optional(),
-  })
-  .strict();
+export const EntityValueSchema = z.strictObject({
+  kind: z.literal('entity'),
+  name: z.string().check(z.minLength(1)),
+  role: z.optional(z.string()),
+  title: z.optional(z.string()),
+  type: z.optional(z.enum(['person', 'organisation', 'place', 'other'])),
+  text: z.optional(z.string()),
+});
 /** See {@link EntityValueSchema}. */
 export type EntityValue = z.infer<typeof EntityValueSchema>;
 
@@ -142,7 +137,7 @@ export type EntityValue = z.infer<typeof EntityValueSchema>;
  * @example
  * TextValueSchema.parse({ kind: 'text', text: 'New Delhi' });
  */
-export const TextValueSchema = z.object({ kind: z.literal('text'), text: z.string() }).strict();
+export const TextValueSchema = z.strictObject({ kind: z.literal('text'), text: z.string() });
 /** See {@link TextValueSchema}. */
 export type TextValue = z.infer<typeof TextValueSchema>;
 
@@ -152,7 +147,7 @@ export type TextValue = z.infer<typeof TextValueSchema>;
  * @example
  * BooleanValueSchema.parse({ kind: 'boolean', value: true });
  */
-export const BooleanValueSchema = z.object({ kind: z.literal('boolean'), value: z.boolean() }).strict();
+export const BooleanValueSchema = z.strictObject({ kind: z.literal('boolean'), value: z.boolean() });
 /** See {@link BooleanValueSchema}. */
 export type BooleanValue = z.infer<typeof BooleanValueSchema>;
 
@@ -162,7 +157,7 @@ export type BooleanValue = z.infer<typeof BooleanValueSchema>;
  * @example
  * JsonValueSchema.parse({ kind: 'json', value: { gate: 'C20' } });
  */
-export const JsonValueSchema = z.object({ kind: z.literal('json'), value: z.lazy(() => PlainJsonSchema) }).strict();
+export const JsonValueSchema = z.strictObject({ kind: z.literal('json'), value: z.lazy(() => PlainJsonSchema) });
 
 /**
  * Any JSON value: null, boolean, number, string, array or object of JSON values.
@@ -202,12 +197,10 @@ export type ValueKind = Value['kind'];
  * PhraseValueSchema.parse({ kind: 'quantity', phrase: 'over 1,000 accounts' });
  * PhraseValueSchema.parse({ kind: 'time', phrase: 'on Monday' });
  */
-export const PhraseValueSchema = z
-  .object({
-    kind: z.enum(['quantity', 'time', 'quote', 'entity']),
-    phrase: z.string().min(1),
-  })
-  .strict();
+export const PhraseValueSchema = z.strictObject({
+  kind: z.enum(['quantity', 'time', 'quote', 'entity']),
+  phrase: z.string().check(z.minLength(1)),
+});
 /** See {@link PhraseValueSchema}. */
 export type PhraseValue = z.infer<typeof PhraseValueSchema>;
 

@@ -162,6 +162,7 @@ const NOT_STORY_NAMES = new Set(
     'rs inr usd eur gbp us$ $ crore lakh million billion thousand hundred',
     'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty nearly about over',
     'officials official police government centre center state ministry minister court rescue the a an',
+    'residents local locals volunteers crews people authorities district city town village area region country nation',
   ]
     .join(' ')
     .split(' '),
@@ -179,7 +180,7 @@ function storyGate(entries: readonly SlotClaim[], tuning: AlignTuning): (a: stri
     let set = byReport.get(report.id);
     if (!set) byReport.set(report.id, (set = new Set()));
     for (const e of claim.context?.entities ?? []) {
-      const name = e.toLowerCase();
+      const name = e.toLowerCase().replace(/['’]s$/, '');
       if (!name.split(/\s+/).every((w) => NOT_STORY_NAMES.has(w))) set.add(name);
     }
   }

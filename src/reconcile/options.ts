@@ -1,7 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CompareOptions } from '../values/options.js';
 import type { DependenceOptions } from './dependence.js';
 import { CorroborateError, fromZodIssues } from '../model/index.js';
+import { configureZod } from '../model/zod-config.js';
+
+configureZod();
 
 /**
  * Options for {@link reconcile}.
@@ -32,37 +35,34 @@ export interface ReconcileOptions extends CompareOptions {
   dependence?: DependenceOptions;
 }
 
-const ReconcileOptionsSchema = z
-  .object({
-    aliases: z.array(z.array(z.string())).optional(),
-    reliability: z.record(z.string(), z.number().min(0).max(1)).optional(),
-    defaultReliability: z.number().min(0).max(1).optional(),
-    quantity: z
-      .object({
-        roundingSteps: z.number().min(0).max(1000).optional(),
-        allowTruncation: z.boolean().optional(),
-        hedgeTolerance: z.number().min(0).max(1).optional(),
-        relativeTolerance: z.number().min(0).max(1).optional(),
-      })
-      .strict()
-      .optional(),
-    time: z.object({ instantToleranceMinutes: z.number().min(0).max(1e6).optional() }).strict().optional(),
-    entity: z.object({ aliases: z.any().optional() }).strict().optional(),
-    dependence: z
-      .object({
-        shingleWords: z.number().int().min(1).max(100).optional(),
-        minSharedWords: z.number().int().min(0).optional(),
-        threshold: z.number().min(0).max(1).optional(),
-        copyScore: z.number().min(0).max(1).optional(),
-        wireCreditScore: z.number().min(0).max(1).optional(),
-        wires: z.array(z.array(z.string().min(1)).min(1)).optional(),
-        maxPostings: z.number().int().min(2).optional(),
-        maxEvidence: z.number().int().min(0).optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+const unit = z.number().check(z.minimum(0), z.maximum(1));
+const ReconcileOptionsSchema = z.strictObject({
+  aliases: z.optional(z.array(z.array(z.string()))),
+  reliability: z.optional(z.record(z.string(), unit)),
+  defaultReliability: z.optional(unit),
+  quantity: z.optional(
+    z.strictObject({
+      roundingSteps: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
+      allowTruncation: z.optional(z.boolean()),
+      hedgeTolerance: z.optional(unit),
+      relativeTolerance: z.optional(unit),
+    }),
+  ),
+  time: z.optional(z.strictObject({ instantToleranceMinutes: z.optional(z.number().check(z.minimum(0), z.maximum(1e6))) })),
+  entity: z.optional(z.strictObject({ aliases: z.optional(z.any()) })),
+  dependence: z.optional(
+    z.strictObject({
+      shingleWords: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(100))),
+      minSharedWords: z.optional(z.number().check(z.int(), z.minimum(0))),
+      threshold: z.optional(unit),
+      copyScore: z.optional(unit),
+      wireCreditScore: z.optional(unit),
+      wires: z.optional(z.array(z.array(z.string().check(z.minLength(1))).check(z.minLength(1)))),
+      maxPostings: z.optional(z.number().check(z.int(), z.minimum(2))),
+      maxEvidence: z.optional(z.number().check(z.int(), z.minimum(0))),
+    }),
+  ),
+});
 
 /** Validates options, throwing a {@link CorroborateError} naming the bad option. */
 export function validateOptions(options: unknown): ReconcileOptions {

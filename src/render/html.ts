@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CorroborateError,
   ReconcileResultSchema,
@@ -90,10 +90,10 @@ const REASONS: Partial<Record<Reason, string>> = {
 const ReportTextsSchema = z.array(
   z.object({
     id: z.string(),
-    text: z.string().optional(),
-    title: z.string().optional(),
-    url: z.string().optional(),
-    source: z.union([z.string(), z.object({ name: z.string().optional(), url: z.string().optional() })]).optional(),
+    text: z.optional(z.string()),
+    title: z.optional(z.string()),
+    url: z.optional(z.string()),
+    source: z.optional(z.union([z.string(), z.object({ name: z.optional(z.string()), url: z.optional(z.string()) })])),
   }),
 );
 

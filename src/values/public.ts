@@ -1,7 +1,7 @@
 // The value algebra as the public surface offers it: the same functions, with their arguments
 // checked first, so a caller's mistake is a CorroborateError naming the argument rather than a
 // TypeError from deep inside. Internal code calls the unchecked functions directly.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   BooleanValueSchema,
   CorroborateError,
@@ -22,10 +22,10 @@ import * as quote from './quote.js';
 import * as simple from './simple.js';
 import * as time from './time.js';
 
-const options = z.union([z.object({}).passthrough(), z.undefined()]);
+const options = z.union([z.looseObject({}), z.undefined()]);
 const string = z.string();
-const context = z.union([z.object({ publishedAt: z.string().nullable().optional() }).passthrough(), z.undefined()]);
-const list = <T extends z.ZodType>(schema: T) => z.array(schema).readonly();
+const context = z.union([z.looseObject({ publishedAt: z.optional(z.nullable(z.string())) }), z.undefined()]);
+const list = <T extends z.ZodMiniType>(schema: T) => z.readonly(z.array(schema));
 
 /**
  * Wraps `fn` so each argument is checked against its schema first (named in the error).
@@ -33,7 +33,7 @@ const list = <T extends z.ZodType>(schema: T) => z.array(schema).readonly();
  * @example
  * const safeFormat = checked('formatQuantity', [['value', QuantityValueSchema]], quantity.formatQuantity);
  */
-function checked<F extends (...args: never[]) => unknown>(name: string, params: readonly (readonly [string, z.ZodType])[], fn: F): F {
+function checked<F extends (...args: never[]) => unknown>(name: string, params: readonly (readonly [string, z.ZodMiniType])[], fn: F): F {
   const wrapped = (...args: unknown[]): unknown => {
     params.forEach(([param, schema], i) => {
       const result = schema.safeParse(args[i]);

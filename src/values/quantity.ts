@@ -34,8 +34,18 @@ export const UNIT_SYNONYMS: Readonly<Record<string, string>> = Object.freeze({
   nations: 'countries',
 });
 
+/** A word table as a Map: a word like "constructor" is no entry (an object's prototype would answer). */
+function table<T>(entries: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
+
+/** The table's own entry for a word, never one inherited from Object.prototype. */
+function own(entries: Readonly<Record<string, string>>, word: string): string | undefined {
+  return Object.hasOwn(entries, word) ? entries[word] : undefined;
+}
+
 // Currency words/symbols → ISO code. Looked up lower-case.
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+const CURRENCY_WORDS: ReadonlyMap<string, string> = table({
   rs: 'INR',
   'rs.': 'INR',
   inr: 'INR',
@@ -55,7 +65,7 @@ const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   gbp: 'GBP',
   pound: 'GBP',
   pounds: 'GBP',
-};
+});
 
 const PERCENT_WORDS: ReadonlySet<string> = new Set(['%', 'percent', 'per cent', 'pc', 'pct', 'percentage']);
 
@@ -67,7 +77,7 @@ const INVARIANT: ReadonlySet<string> = new Set([
   'kwh', 'gb', 'mb', 'tb',
 ]);
 
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR: ReadonlyMap<string, string> = table({
   person: 'people',
   child: 'children',
   man: 'men',
@@ -78,7 +88,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   goose: 'geese',
   policeman: 'policemen',
   policewoman: 'policewomen',
-};
+});
 
 function isAsciiWord(w: string): boolean {
   for (let i = 0; i < w.length; i++) {
@@ -91,7 +101,7 @@ function isAsciiWord(w: string): boolean {
 // Simple English plural rules: the unit is stored in plural so "1 account" and "1,178 accounts" match.
 function pluralize(w: string): string {
   if (INVARIANT.has(w)) return w;
-  const irregular = IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
   if (irregular !== undefined) return irregular;
   if (!isAsciiWord(w)) return w;
   if (w.endsWith('men') || w.endsWith('people')) return w; // fishermen, policemen, townspeople
@@ -116,16 +126,16 @@ function pluralize(w: string): string {
 export function canonicalUnit(noun: string, synonyms: Readonly<Record<string, string>> = UNIT_SYNONYMS): string {
   const lower = noun.trim().toLowerCase();
   if (lower === '') return lower;
-  const currency = CURRENCY_WORDS[lower];
+  const currency = CURRENCY_WORDS.get(lower);
   if (currency !== undefined) return currency;
   if (PERCENT_WORDS.has(lower)) return 'percent';
-  const direct = synonyms[lower];
+  const direct = own(synonyms, lower);
   if (direct !== undefined) return direct;
   // Multi-word units ("police officer"): pluralise the head, i.e. the last word.
   const space = lower.lastIndexOf(' ');
   const head = lower.slice(space + 1);
   const plural = lower.slice(0, space + 1) + pluralize(head);
-  return synonyms[plural] ?? plural;
+  return own(synonyms, plural) ?? plural;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,7 +201,7 @@ function symTok(text: string, space: boolean): Tok {
 
 // Reads digits with "," groups (Western 1,178 / Indian 1,00,000), optional space groups and
 // decimals, starting at s[i]. Pushes the token(s) and returns the index after them.
-function readNumber(s: string, i: number, space: boolean, out: Tok[]): number {
+function readNumber(s: string, i: number, space: boolean, out: Tok[], at: number[] | null): number {
   const n = s.length;
   let j = i;
   while (j < n && isDigit(s.charCodeAt(j))) j++;
@@ -223,10 +233,14 @@ function readNumber(s: string, i: number, space: boolean, out: Tok[]): number {
     // Not a grouped number ("1,2,3"): the first part is the number; the rest are plain tokens,
     // emitted now so nothing is scanned twice.
     out.push(numTok(int, '', s.slice(i, end), space));
+    at?.push(i, end);
+    let p = end;
     for (let g = used; g < groups.length; g++) {
       const group = groups[g] ?? '';
       out.push(symTok(',', false));
       out.push(numTok(group, '', group, false));
+      at?.push(p, p + 1, p + 1, p + 1 + group.length);
+      p += 1 + group.length;
     }
     return k;
   }
@@ -252,10 +266,12 @@ function readNumber(s: string, i: number, space: boolean, out: Tok[]): number {
     end = m;
   }
   out.push(numTok(int, frac, s.slice(i, end), space));
+  at?.push(i, end);
   return end;
 }
 
-function tokenize(s: string): Tok[] {
+/** The tokens of s; with `at`, each token's [start, end) offsets too, flat. */
+function tokenize(s: string, at: number[] | null = null): Tok[] {
   const out: Tok[] = [];
   const n = s.length;
   let i = 0;
@@ -268,7 +284,7 @@ function tokenize(s: string): Tok[] {
       continue;
     }
     if (c >= 48 && c <= 57) {
-      i = readNumber(s, i, space, out);
+      i = readNumber(s, i, space, out, at);
       space = false;
       continue;
     }
@@ -294,9 +310,11 @@ function tokenize(s: string): Tok[] {
         }
       }
       out.push({ kind: 'word', lower: lower ? s.slice(i, j) : s.slice(i, j).toLowerCase(), space, int: '', frac: '' });
+      at?.push(i, j);
       i = j;
     } else {
       out.push(symTok(s.slice(i, i + width), space));
+      at?.push(i, i + width);
       i += width;
     }
     space = false;
@@ -388,17 +406,17 @@ const POSTFIX: readonly (readonly [readonly string[], QuantityQualifier])[] = [
   [['+'], 'at-least'],
 ];
 
-const SMALL: Readonly<Record<string, number>> = {
+const SMALL: ReadonlyMap<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Readonly<Record<string, number>> = {
+});
+const TENS: ReadonlyMap<string, number> = table({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 // Scale words as powers of ten (all are, which keeps digit arithmetic exact).
-const SCALE_WORDS: Readonly<Record<string, number>> = {
+const SCALE_WORDS: ReadonlyMap<string, number> = table({
   hundred: 2,
   thousand: 3,
   lakh: 5,
@@ -414,22 +432,22 @@ const SCALE_WORDS: Readonly<Record<string, number>> = {
   bn: 9,
   trillion: 12,
   tn: 12,
-};
+});
 // Suffixes written against the digits: "$10.35m", "5k", "2bn".
-const SCALE_SUFFIXES: Readonly<Record<string, number>> = {
+const SCALE_SUFFIXES: ReadonlyMap<string, number> = table({
   k: 3, mn: 6, million: 6, bn: 9, b: 9, billion: 9, tn: 12, cr: 7, crore: 7, lakh: 5, lac: 5,
-};
+});
 const ORDINAL_SUFFIXES: ReadonlySet<string> = new Set(['st', 'nd', 'rd', 'th', 's']);
 
 // Vague plural order words: [min, max] = [2u, 10u - 1] ("hundreds" = 200..999).
-const VAGUE_ORDERS: Readonly<Record<string, number>> = {
+const VAGUE_ORDERS: ReadonlyMap<string, number> = table({
   hundreds: 100, thousands: 1000, lakhs: 1e5, millions: 1e6, crores: 1e7, billions: 1e9,
-};
+});
 
-const DENOMINATORS: Readonly<Record<string, number>> = {
+const DENOMINATORS: ReadonlyMap<string, number> = table({
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5,
-};
-const NUMERATORS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 };
+});
+const NUMERATORS: ReadonlyMap<string, number> = table({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 });
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'all']);
 
@@ -533,7 +551,7 @@ function matchCurrencyPrefix(toks: readonly Tok[], i: number): { code: string; e
   const t = tokAt(toks, i);
   if (!t) return null;
   if (t.kind === 'sym') {
-    const code = t.lower === '$' || t.lower === '₹' || t.lower === '€' || t.lower === '£' ? CURRENCY_WORDS[t.lower] : undefined;
+    const code = t.lower === '$' || t.lower === '₹' || t.lower === '€' || t.lower === '£' ? CURRENCY_WORDS.get(t.lower) : undefined;
     return code ? { code, end: i + 1 } : null;
   }
   if (t.kind !== 'word') return null;
@@ -552,7 +570,7 @@ function matchCurrencyPrefix(toks: readonly Tok[], i: number): { code: string; e
 function matchCurrencySuffix(toks: readonly Tok[], i: number): { code: string; end: number } | null {
   const w = wordAt(toks, i);
   if (w === undefined || w === 'rs' || w.length < 3) return null;
-  const code = CURRENCY_WORDS[w];
+  const code = CURRENCY_WORDS.get(w);
   return code ? { code, end: i + 1 } : null;
 }
 
@@ -642,7 +660,7 @@ function digitFigure(toks: readonly Tok[], j: number, allowGlued: boolean, curre
   if (next && !next.space && next.kind === 'word') {
     const suffix = next.lower;
     if (ORDINAL_SUFFIXES.has(suffix)) return null; // "21st", "1990s"
-    const e = SCALE_SUFFIXES[suffix] ?? (suffix === 'm' && currency ? 6 : undefined);
+    const e = SCALE_SUFFIXES.get(suffix) ?? (suffix === 'm' && currency ? 6 : undefined);
     if (e !== undefined) {
       scaleExp = e;
       scaled = true;
@@ -655,7 +673,7 @@ function digitFigure(toks: readonly Tok[], j: number, allowGlued: boolean, curre
   }
   if (!scaled && attachedUnit === undefined && !percent) {
     const w = wordAt(toks, end);
-    const e = w === undefined ? undefined : SCALE_WORDS[w];
+    const e = w === undefined ? undefined : SCALE_WORDS.get(w);
     if (e !== undefined) {
       scaleExp = e;
       scaled = true;
@@ -682,7 +700,7 @@ function wordFigure(toks: readonly Tok[], j: number): Figure | null {
   const first = wordAt(toks, i);
   if (first === 'a' || first === 'an') {
     const next = wordAt(toks, i + 1);
-    if (next === undefined || (SCALE_WORDS[next] === undefined && next !== 'dozen')) return null;
+    if (next === undefined || (SCALE_WORDS.get(next) === undefined && next !== 'dozen')) return null;
     current = 1;
     last = 'small';
     i++;
@@ -691,7 +709,7 @@ function wordFigure(toks: readonly Tok[], j: number): Figure | null {
     const t = toks[i];
     if (!t) break;
     if (t.kind === 'sym' && t.lower === '-' && !t.space && last === 'tens' && tensOnly) {
-      const n = SMALL[wordAt(toks, i + 1) ?? ''];
+      const n = SMALL.get(wordAt(toks, i + 1) ?? '');
       if (n !== undefined && n >= 1 && n <= 9 && !toks[i + 1]?.space) {
         i++;
         continue;
@@ -700,9 +718,9 @@ function wordFigure(toks: readonly Tok[], j: number): Figure | null {
     }
     if (t.kind !== 'word') break;
     const w = t.lower;
-    const small = SMALL[w];
-    const tens = TENS[w];
-    const scale = SCALE_WORDS[w];
+    const small = SMALL.get(w);
+    const tens = TENS.get(w);
+    const scale = SCALE_WORDS.get(w);
     if (small !== undefined) {
       const afterTens = last === 'tens' && tensOnly && small >= 1 && small <= 9;
       if (!(last === 'none' || last === 'hundred' || last === 'mult' || last === 'and' || afterTens)) break;
@@ -739,7 +757,7 @@ function wordFigure(toks: readonly Tok[], j: number): Figure | null {
       break;
     } else if (w === 'and' && (last === 'hundred' || last === 'mult')) {
       const next = wordAt(toks, i + 1) ?? '';
-      if (SMALL[next] === undefined && TENS[next] === undefined) break;
+      if (SMALL.get(next) === undefined && TENS.get(next) === undefined) break;
       last = 'and';
       i++;
       continue;
@@ -765,7 +783,7 @@ function fractionFigure(toks: readonly Tok[], j: number): Figure | null {
     const what = wordAt(toks, j + 2) ?? '';
     if (a === 'a' || a === 'an') {
       if (what === 'dozen') return { value: 6, precision: 1, end: j + 3, percent: false, scaled: false, word: true };
-      const e = SCALE_WORDS[what];
+      const e = SCALE_WORDS.get(what);
       if (e !== undefined && e >= 3 && what.length > 2) {
         const scale = pow10(e);
         return { value: scale / 2, precision: scale / 10, end: j + 3, percent: false, scaled: true, word: true };
@@ -773,13 +791,13 @@ function fractionFigure(toks: readonly Tok[], j: number): Figure | null {
     }
     return { value: 50, precision: 1, end: j + 1, percent: true, scaled: false, word: true };
   }
-  const num = NUMERATORS[w];
+  const num = NUMERATORS.get(w);
   if (num === undefined) return null;
   let k = j + 1;
   const hyphen = toks[k];
   if (hyphen?.kind === 'sym' && hyphen.lower === '-' && !hyphen.space) k++;
   const denWord = wordAt(toks, k);
-  const den = denWord === undefined ? undefined : DENOMINATORS[denWord];
+  const den = denWord === undefined ? undefined : DENOMINATORS.get(denWord);
   if (den === undefined) return null;
   // "a third", "one half" (singular) vs "two thirds" (plural); "a halves" is not English.
   const plural = denWord !== undefined && denWord.endsWith('s');
@@ -792,13 +810,13 @@ function vagueFigure(toks: readonly Tok[], j: number): VagueFigure | null {
   const w = wordAt(toks, j);
   if (w === undefined) return null;
   if ((w === 'tens' || w === 'hundreds') && wordAt(toks, j + 1) === 'of') {
-    const order = VAGUE_ORDERS[wordAt(toks, j + 2) ?? ''];
+    const order = VAGUE_ORDERS.get(wordAt(toks, j + 2) ?? '');
     if (order !== undefined && order >= 1000) {
       const f = w === 'tens' ? 10 : 100;
       return { min: 2 * f * order, max: 10 * f * order - 1, precision: f * order, end: j + 3 };
     }
   }
-  const order = VAGUE_ORDERS[w];
+  const order = VAGUE_ORDERS.get(w);
   if (order !== undefined) return { min: 2 * order, max: 10 * order - 1, precision: order, end: j + 1 };
   if (w === 'dozens') return { min: 24, max: 99, precision: 12, end: j + 1 };
   if (w === 'scores' && wordAt(toks, j + 1) === 'of') return { min: 40, max: 199, precision: 20, end: j + 1 };
@@ -838,12 +856,12 @@ function scaleExpOf(toks: readonly Tok[], f: Figure): number | null {
   // The scale is the token just before the figure's end (a word or a glued suffix).
   const t = toks[f.end - 1];
   if (!t || t.kind !== 'word') return null;
-  return SCALE_WORDS[t.lower] ?? SCALE_SUFFIXES[t.lower] ?? (t.lower === 'm' ? 6 : null);
+  return SCALE_WORDS.get(t.lower) ?? SCALE_SUFFIXES.get(t.lower) ?? (t.lower === 'm' ? 6 : null);
 }
 
 function isPluralish(w: string): boolean {
   if (PARTICIPLES.has(w)) return false;
-  if (INVARIANT.has(w) || UNIT_SYNONYMS[w] !== undefined || IRREGULAR[w] !== undefined) return true;
+  if (INVARIANT.has(w) || own(UNIT_SYNONYMS, w) !== undefined || IRREGULAR.has(w)) return true;
   return w.length >= 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && !w.endsWith("'s") && !w.endsWith('’s');
 }
 
@@ -1051,7 +1069,11 @@ function parseAt(toks: readonly Tok[], i: number): Parsed | null {
  */
 export function parseQuantity(phrase: string): QuantityValue | null {
   if (typeof phrase !== 'string') return null;
-  const toks = tokenize(phrase);
+  return parseTokens(tokenize(phrase), phrase);
+}
+
+/** The first quantity the tokens of `phrase` hold, as parseQuantity gives it. */
+function parseTokens(toks: readonly Tok[], phrase: string): QuantityValue | null {
   for (let i = 0; i < toks.length; i++) {
     const p = parseAt(toks, i);
     if (!p) continue;
@@ -1068,6 +1090,52 @@ export function parseQuantity(phrase: string): QuantityValue | null {
     return out;
   }
   return null;
+}
+
+/**
+ * A phrase tokenized once, for reading many of its stretches with {@link parseQuantityIn}.
+ *
+ * @example
+ * const phrase = quantityPhrase('over 1,000 accounts were blocked');
+ */
+export interface QuantityPhrase {
+  readonly text: string;
+  readonly toks: readonly Tok[];
+  /** Each token's [start, end) in `text`, flat. */
+  readonly at: readonly number[];
+}
+
+/** Tokenizes a phrase once for {@link parseQuantityIn}. */
+export function quantityPhrase(text: string): QuantityPhrase {
+  const at: number[] = [];
+  return { text, toks: tokenize(text, at), at };
+}
+
+/**
+ * parseQuantity(phrase.text.slice(start, end)), read from the phrase's tokens when no token
+ * crosses `start` or `end` (a stretch of whole tokens tokenizes to those same tokens: the
+ * tokenizer looks ahead only inside a token, and behind only for the space before it), else
+ * from the slice itself.
+ *
+ * @example
+ * const phrase = quantityPhrase('over 1,000 accounts were blocked');
+ * parseQuantityIn(phrase, 0, 19)?.value; // 1000, as parseQuantity('over 1,000 accounts')
+ */
+export function parseQuantityIn(phrase: QuantityPhrase, start: number, end: number): QuantityValue | null {
+  const { toks, at, text } = phrase;
+  const n = toks.length;
+  let a = 0;
+  while (a < n && (at[2 * a + 1] as number) <= start) a++;
+  let b = a;
+  while (b < n && (at[2 * b + 1] as number) <= end) b++;
+  const whole =
+    (a === n || (at[2 * a] as number) >= start) &&
+    (b === n || (at[2 * b] as number) >= end) &&
+    // The first token's space flag: set at the start of a phrase, so it must be set here too.
+    (a === b || (toks[a] as Tok).space || (at[2 * a] as number) > start);
+  const slice = text.slice(start, end);
+  if (!whole) return parseQuantity(slice);
+  return parseTokens(a === 0 && b === n ? toks : toks.slice(a, b), slice);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -142,9 +142,37 @@ function trimEdges(text: string): string {
  * normalizeQuote('...the Tweets must continue to flow'); // '… the tweets must continue to flow'
  */
 export function normalizeQuote(text: string): string {
+  const plain = plainMarks(text);
+  if (plain !== null) return trimEdges(collapseSpaces(plain.toLowerCase()));
   const folded = text.normalize('NFKC').toLowerCase().normalize('NFKC');
   return trimEdges(collapseSpaces(foldDashes(foldEllipses(foldMarks(folded)))));
 }
+
+/**
+ * Most quotes are printable ASCII and curly quote marks, with no "-" and no run of three dots:
+ * NFKC and the dash and ellipsis folds leave such text as it is, so folding its marks to ASCII
+ * is all there is before case, spaces and edges. null for any other text.
+ */
+function plainMarks(text: string): string | null {
+  let dots = 0; // dots in the current run of dots and spaces
+  let curly = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x2018 && c <= 0x201d) {
+      if (c === 0x201a || c === 0x201b) return null;
+      curly = true;
+      dots = 0;
+      continue;
+    }
+    if (c < 0x20 || c > 0x7e || c === 0x2d || c === 0x60) return null;
+    if (c === 0x2e) {
+      if (++dots >= 3) return null;
+    } else if (c !== 0x20) dots = 0;
+  }
+  return curly ? text.replace(CURLY_MARKS, (m) => (m === '\u2018' || m === '\u2019' ? "'" : '"')) : text;
+}
+
+const CURLY_MARKS = /[\u2018\u2019\u201c\u201d]/g;
 
 function isOpeningQuote(ch: string | undefined): boolean {
   return ch !== undefined && (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch));

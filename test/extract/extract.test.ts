@@ -59,3 +59,33 @@ describe('extract', () => {
     expect(() => extract('x', { publishedAt: 'Monday' })).toThrow(/publishedAt/);
   });
 });
+
+describe('extract: dates chrono runs on, and datelines before names', () => {
+  it('keeps the date and the count when chrono joins them ("on Monday after 14 cracks")', () => {
+    const report = extract('The bridge was closed on Monday after 14 cracks were found.', { publishedAt: '2024-03-13' });
+    const date = report.claims.find((c) => c.value.kind === 'time');
+    expect(date?.evidence?.text).toBe('on Monday');
+    expect(date?.value).toMatchObject({ start: '2024-03-11', end: '2024-03-11', granularity: 'day', anchor: 'publication' });
+    const count = report.claims.find((c) => c.value.kind === 'quantity');
+    expect(count?.evidence?.text).toBe('14 cracks');
+    expect(count?.value).toMatchObject({ value: 14, unit: 'cracks' });
+  });
+
+  it('never takes a dateline into a speaker’s name or title', () => {
+    const speaker = (text: string) => {
+      const found = extract(text, { publishedAt: '2024-10-04' }).claims.filter((c) => c.attribute === 'speaker');
+      return found.map((c) => (c.value.kind === 'entity' ? { name: c.value.name, title: c.value.title } : null));
+    };
+    const ruiz = { name: 'Jane Ruiz', title: 'Mayor' };
+    expect(speaker('PORT ALDER, Oct 3 — Mayor Jane Ruiz said: "We will rebuild the bridge."')).toEqual([ruiz]);
+    // A later mention by surname takes the full name from the dateline sentence, without it.
+    expect(speaker('PORT ALDER, Oct 3 — Mayor Jane Ruiz said the bridge would reopen. "We will rebuild," Ruiz said.')).toEqual([ruiz]);
+    expect(speaker('PORT ALDER, Oct. 3 (AP) — Mayor Jane Ruiz spoke first.\n\n"We will rebuild," Ms Ruiz said.')).toEqual([ruiz]);
+    expect(speaker('PORT ALDER — Mayor Jane Ruiz spoke first. "We will rebuild," said Ruiz.')).toEqual([ruiz]);
+    expect(speaker('Nandigiri: Urban Development Minister Vinod Hegde resigned. "I am innocent," Hegde said.')).toEqual([
+      { name: 'Vinod Hegde', title: 'Urban Development Minister' },
+    ]);
+    // Initials still join ("P. K. Jena" is read as the context reads it, without the dots).
+    expect(speaker('Dr. P. K. Jena spoke. "It is safe," Jena said.')).toEqual([{ name: 'P K Jena', title: undefined }]);
+  });
+});

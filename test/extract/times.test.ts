@@ -299,6 +299,34 @@ describe('extractTimes: sentences read without chrono give chrono’s result', (
     expect(both('May I ask? In May, it rained; May, the month, too.')).toEqual(['In May', 'May']);
   });
 
+  it('gives the same mentions with and without chrono over several sentences', () => {
+    const word = fc.constantFrom(
+      'on', 'in', 'the', 'last', 'earlier', 'over', 'day', 'before', 'Monday', 'February', 'May', 'week', 'weekend', 'today',
+      'ago', 'three', '4', '2021', '1999', '2.5', 'said', 'police', 'Raj', 'it', '.', ',', '\n', '\n\n', 'He', 'The', 'Yes',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (parts) => {
+        const text = parts.join(' ');
+        const sentences = splitSentences(text);
+        expect(extractTimes(text, sentences, { publishedAt: TUE })).toEqual(extractTimes(text, sentences, { publishedAt: TUE, readCues: false }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps the date when chrono joins a bare number to it as a clock time', () => {
+    // chrono reads "on Monday after 14" (14:00): the 14 counts cracks; the date is Monday.
+    expect(both('The bridge was closed on Monday after 14 cracks were found.', '2024-03-13')).toEqual(['on Monday']);
+    expect(both('Police said on Tuesday at 10 people were hurt.', '2024-03-13')).toEqual(['on Tuesday']);
+    expect(extractTimes('The bridge was closed on Monday after 14 cracks were found.', undefined, { publishedAt: '2024-03-13' })[0]?.value).toMatchObject({
+      start: '2024-03-11',
+      end: '2024-03-11',
+      granularity: 'day',
+    });
+    // A clock time parseTime reads stays whole.
+    expect(both('The talks ended on Monday at 10 am, officials said.')).toEqual(['on Monday at 10 am']);
+  });
+
   it('gives the same mentions with and without chrono on news-like sentences', () => {
     const word = fc.constantFrom(
       'on', 'On', 'in', 'at', 'from', 'of', 'the', 'a', 'to', 'and', 'by', 'since', 'end', 'last', 'this', 'next', 'past',

@@ -361,6 +361,21 @@ describe('canonicalUnit', () => {
   it('takes an extended synonym table', () => {
     expect(canonicalUnit('tweet', { ...UNIT_SYNONYMS, tweets: 'posts' })).toBe('posts');
   });
+
+  it('reads words named like Object.prototype members as plain words', () => {
+    expect(canonicalUnit('constructor')).toBe('constructors');
+    expect(canonicalUnit('valueOf')).toBe('valueofs');
+  });
+});
+
+describe('parseQuantity: words named like Object.prototype members', () => {
+  it('are no number, scale or currency words', () => {
+    expect(parseQuantity('constructor people')).toBeNull();
+    expect(parseQuantity('a constructor')).toBeNull();
+    expect(parseQuantity('hundred constructor')).toBeNull();
+    expect(parseQuantity('5 constructor crews')).toMatchObject({ value: 5, qualifier: 'exact', unit: 'crews' });
+    expect(parseQuantity('two constructors')).toMatchObject({ value: 2, unit: 'constructors' });
+  });
 });
 
 describe('compareQuantities', () => {
