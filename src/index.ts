@@ -174,4 +174,4 @@ export {
   normalizedDistance,
   parseInstant,
 } from './resolve/index.js';
-export type { FuseMethod, FuseClaim, FuseOptions, FuseResult, FusedItem, FuseStats, TruthFinderOptions, AccuOptions } from './resolve/index.js';
+export type { FuseMethod, FuseClaim, FuseOptions, FuseResult, FusedItem, FuseStats, TruthFinderOptions, AccuOptions, KnownFact } from './resolve/index.js';

@@ -1,13 +1,14 @@
 // `corroborate fuse`: truth discovery over an NDJSON file of claims, read in chunks so a file of
 // millions of claims costs only its interned ids.
 import { createWriteStream, openSync, closeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { CorroborateError } from '../model/index.js';
 import { fuse } from '../resolve/fuse.js';
+import { checkKnownFact } from '../resolve/known.js';
 import { ClaimTable } from '../resolve/table.js';
-import { FUSE_METHODS, type FuseClaim, type FuseMethod, type FuseResult } from '../resolve/types.js';
+import { FUSE_METHODS, type FuseClaim, type FuseMethod, type FuseResult, type KnownFact } from '../resolve/types.js';
 
 /**
  * The help text of `corroborate fuse`.
@@ -18,6 +19,7 @@ import { FUSE_METHODS, type FuseClaim, type FuseMethod, type FuseResult } from '
 export const FUSE_USAGE = `Usage:
   corroborate fuse --input FILE.ndjson [--method METHOD] [--out FILE] [--trust FILE]
                    [--time-tolerance 10m] [--relative-tolerance 0.01] [--max-iterations N] [--keep-going]
+                   [--known FILE.ndjson]
 
 Chooses one value per data item (subject, attribute) from conflicting claims and learns how far
 to trust each source (truth discovery).
@@ -37,6 +39,10 @@ Options:
                             within T of it): 90s, 10m, 1h, or plain minutes (default 0)
   --relative-tolerance R    the same for numbers within this relative difference (default 0)
   --max-iterations N        cap for the iterative methods (default 20)
+  --known FILE              facts already verified, one per line {"subject", "attribute", "value"}:
+                            fixed to their value and reported with it (confidence 1), and every
+                            source's trust is learned against them (semi-supervised); a malformed
+                            line always stops (FILE:LINE: message)
   --keep-going              skip malformed lines (and count them) instead of stopping
   -h, --help                this text
 
@@ -79,6 +85,7 @@ export async function runFuse(argv: string[]): Promise<number> {
         'relative-tolerance': { type: 'string', default: '0' },
         'max-iterations': { type: 'string', default: '20' },
         'keep-going': { type: 'boolean', default: false },
+        known: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -100,21 +107,42 @@ export async function runFuse(argv: string[]): Promise<number> {
   const maxIterations = Number(values['max-iterations']);
   if (!Number.isInteger(maxIterations) || maxIterations < 1) return usageError(`--max-iterations must be a whole number ≥ 1, not "${values['max-iterations']}"`);
 
-  try {
-    closeSync(openSync(input, 'r'));
-  } catch (error) {
-    process.stderr.write(`corroborate: cannot read ${input}: ${(error as Error).message}\n`);
-    return 2;
+  for (const file of values.known === undefined ? [input] : [input, values.known]) {
+    try {
+      closeSync(openSync(file, 'r'));
+    } catch (error) {
+      process.stderr.write(`corroborate: cannot read ${file}: ${(error as Error).message}\n`);
+      return 2;
+    }
   }
 
   const t0 = performance.now();
+  let known: KnownLines | undefined;
+  if (values.known !== undefined) {
+    const k = await readKnown(values.known);
+    if (typeof k === 'string') {
+      process.stderr.write(`${k}\n`);
+      return 2;
+    }
+    known = k;
+  }
   const read = await readClaims(input, values['keep-going']);
   if (read.error) {
     process.stderr.write(`${read.error}\n`);
     return 2;
   }
   const t1 = performance.now();
-  const result = fuse(read.table, { method, timeToleranceMinutes: timeTolerance, relativeTolerance, maxIterations });
+  let result: FuseResult;
+  try {
+    result = fuse(read.table, { method, timeToleranceMinutes: timeTolerance, relativeTolerance, maxIterations, ...(known ? { known: known.facts } : {}) });
+  } catch (error) {
+    // A known fact that conflicts with another: FILE:LINE.
+    const issue = error instanceof CorroborateError ? error.issues[0] : undefined;
+    if (!known || !issue || issue.path[1] !== 'known' || typeof issue.path[2] !== 'number') throw error;
+    const message = issue.message.replace(/known\[(\d+)\]/, (_, j: string) => `line ${known!.lines[Number(j)]}`);
+    process.stderr.write(`${values.known}:${known.lines[issue.path[2]]}: ${message}\n`);
+    return 2;
+  }
   const t2 = performance.now();
   try {
     await writeLines(values.out, itemLines(result));
@@ -126,6 +154,7 @@ export async function runFuse(argv: string[]): Promise<number> {
   const t3 = performance.now();
   const seconds = (ms: number): string => (ms / 1000).toFixed(2);
   const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  if (known) process.stderr.write(`corroborate fuse: ${known.facts.length} known fact${known.facts.length === 1 ? '' : 's'} from ${values.known}\n`);
   if (read.skipped > 0) process.stderr.write(`corroborate fuse: skipped ${read.skipped} malformed line${read.skipped === 1 ? '' : 's'}\n`);
   process.stderr.write(
     `corroborate fuse: read ${result.stats.claims} claims (${result.stats.sources} sources, ${result.stats.items} items) in ${seconds(t1 - t0)} s; ` +
@@ -139,6 +168,45 @@ interface ReadResult {
   table: ClaimTable;
   skipped: number;
   error?: string;
+}
+
+interface KnownLines {
+  facts: KnownFact[];
+  /** The line number of each fact. */
+  lines: number[];
+}
+
+/**
+ * Reads the --known file (NDJSON, blank lines ignored; facts are few, so it is read whole): the
+ * facts, or `FILE:LINE: message` for the first malformed line.
+ */
+async function readKnown(file: string): Promise<KnownLines | string> {
+  const text = await readFile(file, 'utf8');
+  const facts: KnownFact[] = [];
+  const lines: number[] = [];
+  const rows = text.split('\n');
+  for (let n = 0; n < rows.length; n++) {
+    let row = rows[n]!;
+    if (n === 0 && row.charCodeAt(0) === 0xfeff) row = row.slice(1);
+    if (row.trim() === '') continue;
+    let fact: unknown;
+    try {
+      fact = JSON.parse(row);
+    } catch (error) {
+      return `${file}:${n + 1}: invalid JSON: ${(error as Error).message}`;
+    }
+    try {
+      const { subject, attribute, value } = checkKnownFact(fact, facts.length);
+      facts.push({ subject, attribute, value });
+    } catch (error) {
+      if (!(error instanceof CorroborateError)) throw error;
+      const issue = error.issues[0];
+      const field = issue ? issue.path.slice(3).join('.') : '';
+      return `${file}:${n + 1}: ${issue ? `${field ? `${field}: ` : ''}${issue.message}` : error.message}`;
+    }
+    lines.push(n + 1);
+  }
+  return { facts, lines };
 }
 
 // With --keep-going, this many bad lines are shown; the rest only counted.

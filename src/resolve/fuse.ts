@@ -3,49 +3,57 @@
  * ({@link ClaimTable}), grouped into value classes per item ({@link buildProblem}) and handed to
  * one method; every method runs over typed arrays, so millions of claims fuse in seconds.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CorroborateError, fromZodIssues } from '../model/index.js';
+import { configureZod } from '../model/zod-config.js';
 import { accu } from './methods/accu.js';
 import type { MethodOptions, MethodResult } from './methods/common.js';
 import { crh } from './methods/crh.js';
 import { investment } from './methods/investment.js';
+import { checkKnown, resolveKnown, type Known } from './known.js';
 import { truthfinder } from './methods/truthfinder.js';
 import { vote } from './methods/vote.js';
 import { buildProblem, type Problem } from './problem.js';
 import { ClaimTable } from './table.js';
 import { FUSE_METHODS, type FuseClaim, type FuseMethod, type FuseOptions, type FuseResult, type FusedItem } from './types.js';
 
-const probability = z.number().gt(0).lt(1);
-const OptionsSchema = z
-  .object({
-    method: z.enum(FUSE_METHODS as [FuseMethod, ...FuseMethod[]]).optional(),
-    timeToleranceMinutes: z.number().finite().nonnegative().optional(),
-    relativeTolerance: z.number().finite().nonnegative().optional(),
-    maxIterations: z.number().int().min(1).optional(),
-    normalize: z.function().optional(),
-    sources: z.array(z.string().min(1)).optional(),
-    listSubsets: z.boolean().optional(),
-    timeScaleMinutes: z.number().finite().positive().optional(),
-    truthfinder: z
-      .object({ gamma: z.number().positive().optional(), rho: z.number().nonnegative().optional(), initialTrust: probability.optional(), baseSimilarity: z.number().min(0).max(1).optional() })
-      .strict()
-      .optional(),
-    accu: z
-      .object({
-        alpha: probability.optional(),
-        copyRate: probability.optional(),
-        falseValues: z.number().min(1).optional(),
-        initialAccuracy: probability.optional(),
-        copyDetection: z.boolean().optional(),
-        perAttribute: z.boolean().optional(),
-        attributePrior: z.number().finite().nonnegative().optional(),
-        damping: z.number().min(0).lt(1).optional(),
-      })
-      .strict()
-      .optional(),
-    investmentExponent: z.number().positive().optional(),
-  })
-  .strict();
+configureZod();
+
+const probability = z.number().check(z.gt(0), z.lt(1));
+const nonnegative = z.number().check(z.nonnegative());
+const positive = z.number().check(z.positive());
+const OptionsSchema = z.strictObject({
+  method: z.optional(z.enum(FUSE_METHODS as [FuseMethod, ...FuseMethod[]])),
+  timeToleranceMinutes: z.optional(nonnegative),
+  relativeTolerance: z.optional(nonnegative),
+  maxIterations: z.optional(z.number().check(z.int(), z.minimum(1))),
+  normalize: z.optional(z.function()),
+  sources: z.optional(z.array(z.string().check(z.minLength(1)))),
+  listSubsets: z.optional(z.boolean()),
+  timeScaleMinutes: z.optional(positive),
+  truthfinder: z.optional(
+    z.strictObject({
+      gamma: z.optional(positive),
+      rho: z.optional(nonnegative),
+      initialTrust: z.optional(probability),
+      baseSimilarity: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+    }),
+  ),
+  accu: z.optional(
+    z.strictObject({
+      alpha: z.optional(probability),
+      copyRate: z.optional(probability),
+      falseValues: z.optional(z.number().check(z.minimum(1))),
+      initialAccuracy: z.optional(probability),
+      copyDetection: z.optional(z.boolean()),
+      perAttribute: z.optional(z.boolean()),
+      attributePrior: z.optional(nonnegative),
+      damping: z.optional(z.number().check(z.minimum(0), z.lt(1))),
+    }),
+  ),
+  investmentExponent: z.optional(positive),
+  known: z.optional(z.unknown()), // checked by checkKnown (paths per fact)
+});
 
 /**
  * Chooses one value per data item (subject, attribute) from conflicting claims and learns how far
@@ -69,7 +77,13 @@ const OptionsSchema = z
  * earlier time, or canonical JSON that sorts first. Claims are put in a canonical order first, so the
  * result never depends on their order.
  *
- * Throws CorroborateError for a bad claim (path `[index, field]`) or bad options (path `['options', …]`).
+ * Known facts (`known`, semi-supervised; see known.ts): items whose value the caller verified
+ * are fixed to it in every round and reported with it (confidence 1); each method starts every
+ * source's trust from its agreement with them and learns it against them. Without known facts
+ * (absent, empty, or none about a claimed item) the result is exactly the unsupervised one.
+ *
+ * Throws CorroborateError for a bad claim (path `[index, field]`) or bad options (path
+ * `['options', …]`; a bad known fact `['options', 'known', index, field]`).
  *
  * @example
  * const result = fuse([
@@ -83,6 +97,7 @@ export function fuse(claims: Iterable<FuseClaim> | ClaimTable, options: FuseOpti
   const parsed = OptionsSchema.safeParse(options);
   if (!parsed.success) throw new CorroborateError('Invalid fuse options', fromZodIssues(parsed.error.issues, ['options']));
   const method = options.method ?? 'vote';
+  const facts = options.known === undefined ? [] : checkKnown(options.known);
   const table = claims instanceof ClaimTable ? claims : new ClaimTable().addAll(claims);
   const problem = buildProblem(table, {
     timeToleranceMinutes: options.timeToleranceMinutes ?? 0,
@@ -91,8 +106,17 @@ export function fuse(claims: Iterable<FuseClaim> | ClaimTable, options: FuseOpti
     sources: options.sources,
     listSubsets: options.listSubsets,
   });
-  const result = runMethod(method, problem, methodOptions(method, options));
-  return toResult(method, problem, result);
+  const known =
+    facts.length > 0
+      ? resolveKnown(problem, facts, {
+          timeToleranceMinutes: options.timeToleranceMinutes ?? 0,
+          relativeTolerance: options.relativeTolerance ?? 0,
+          listSubsets: options.listSubsets ?? true,
+          normalize: options.normalize,
+        })
+      : null;
+  const result = runMethod(method, problem, methodOptions(method, options), known);
+  return toResult(method, problem, result, known);
 }
 
 function methodOptions(method: FuseMethod, options: FuseOptions): MethodOptions {
@@ -116,20 +140,20 @@ function methodOptions(method: FuseMethod, options: FuseOptions): MethodOptions 
   };
 }
 
-function runMethod(method: FuseMethod, problem: Problem, options: MethodOptions): MethodResult {
+function runMethod(method: FuseMethod, problem: Problem, options: MethodOptions, known: Known | null): MethodResult {
   switch (method) {
     case 'vote':
-      return vote(problem);
+      return vote(problem, known);
     case 'truthfinder':
-      return truthfinder(problem, options);
+      return truthfinder(problem, options, known);
     case 'crh':
-      return crh(problem, options);
+      return crh(problem, options, known);
     case 'investment':
-      return investment(problem, options, false);
+      return investment(problem, options, false, known);
     case 'pooled-investment':
-      return investment(problem, options, true);
+      return investment(problem, options, true, known);
     case 'accu':
-      return accu(problem, options);
+      return accu(problem, options, known);
   }
 }
 
@@ -137,10 +161,14 @@ function clamp01(x: number): number {
   return Number.isNaN(x) ? 0 : Math.min(1, Math.max(0, x));
 }
 
-function toResult(method: FuseMethod, p: Problem, r: MethodResult): FuseResult {
+function toResult(method: FuseMethod, p: Problem, r: MethodResult, known: Known | null): FuseResult {
   const nItems = p.itemSubjects.length;
   const items: FusedItem[] = new Array(nItems);
   for (let i = 0; i < nItems; i++) {
+    if (known?.itemKnown[i] === 1) {
+      items[i] = knownItem(p, known, i);
+      continue;
+    }
     const c = r.winner[i]!;
     // Sources whose claim equals the chosen value or lies within tolerance of it (not a partial sub-list).
     const ids: number[] = [];
@@ -168,4 +196,17 @@ function toResult(method: FuseMethod, p: Problem, r: MethodResult): FuseResult {
     iterations: r.iterations,
     stats: { claims: p.claims, sources: p.sourceNames.length, items: nItems, values: p.classRep.length },
   };
+}
+
+/** A known item: the known value, confidence 1, the sources whose claim equals it or lies within tolerance of it. */
+function knownItem(p: Problem, known: Known, i: number): FusedItem {
+  const ids: number[] = [];
+  for (let c = p.itemClassStart[i]!; c < p.itemClassStart[i + 1]!; c++) {
+    if (known.credit[c]! < 1) continue;
+    for (let o = p.classObsStart[c]!; o < p.classObsStart[c + 1]!; o++) ids.push(p.obsSource[o]!);
+  }
+  ids.sort((a, b) => a - b);
+  const sources: string[] = [];
+  for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) sources.push(p.sourceNames[ids[k]!]!);
+  return { subject: p.itemSubjects[i]!, attribute: p.itemAttributes[i]!, value: known.values.get(i), confidence: 1, sources };
 }

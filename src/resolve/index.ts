@@ -6,4 +6,4 @@ export { ClaimTable } from './table.js';
 export { textTokens, valueTokens, textSimilarity, jaccardSorted, timeSimilarity, numberSimilarity, normalizedDistance } from './similarity.js';
 export { parseInstant } from './values.js';
 export { FUSE_METHODS } from './types.js';
-export type { FuseMethod, FuseClaim, FuseOptions, FuseResult, FusedItem, FuseStats, TruthFinderOptions, AccuOptions } from './types.js';
+export type { FuseMethod, FuseClaim, FuseOptions, FuseResult, FusedItem, FuseStats, TruthFinderOptions, AccuOptions, KnownFact } from './types.js';

@@ -35,6 +35,19 @@ export interface FuseClaim {
 }
 
 /**
+ * A fact the user already verified: `attribute` of `subject` is `value` (same value forms as a
+ * {@link FuseClaim}, compared with the same normalisation and tolerance).
+ *
+ * @example
+ * const fact: KnownFact = { subject: 'AA-1007-TPA-MIA@2011-12-01', attribute: 'departure-gate', value: 'F78' };
+ */
+export interface KnownFact {
+  subject: string;
+  attribute: string;
+  value: unknown;
+}
+
+/**
  * Parameters of TruthFinder (Yin, Han, Yu 2007); the defaults are the paper's.
  *
  * @example
@@ -114,6 +127,16 @@ export interface FuseOptions {
   accu?: AccuOptions;
   /** Exponent g of the belief function G(x) = x^g. Default 1.2 (investment), 1.4 (pooled-investment). */
   investmentExponent?: number;
+  /**
+   * Facts already verified (semi-supervised fusion, after Pasternack & Roth 2010, "Knowing What
+   * to Believe (when you already know something)"). A known item is fixed to its value in every
+   * round (a claim is right when it equals the value, lies within tolerance of it, or — partly —
+   * is a part of the known list) and reported with that value and confidence 1; every source's
+   * trust starts from, and keeps being learned against, its agreement with the known facts. Facts
+   * about items no source claims are ignored; two different values for one item are an error.
+   * Empty or absent: unsupervised, as without the option.
+   */
+  known?: Iterable<KnownFact>;
 }
 
 /**

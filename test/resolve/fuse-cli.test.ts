@@ -151,3 +151,47 @@ describe('corroborate fuse', () => {
     expect(parseMinutes('ten')).toBeNaN();
   });
 });
+
+describe('corroborate fuse --known', () => {
+  const claims = () => file('claims.ndjson', [gate('a', 'F2', 'B1'), gate('b', 'F2', 'B1'), gate('c', 'F2', 'B9'), gate('a', 'F1', 'C3'), gate('c', 'F1', 'C4')]);
+  const fact = (subject: string, value: string) => ({ subject, attribute: 'gate', value });
+
+  it('fixes a known item to its value (confidence 1) and learns trust against it', async () => {
+    const input = claims();
+    const known = file('known.ndjson', ['', fact('F2', 'B9'), '']);
+    const out = join(dir, 'out.ndjson');
+    const trust = join(dir, 'trust.ndjson');
+    expect(await runFuse(['--input', input, '--known', known, '--out', out, '--trust', trust])).toBe(0);
+    const items = readNdjson(out);
+    expect(items[1]).toEqual({ subject: 'F2', attribute: 'gate', value: 'B9', confidence: 1, sources: ['c'] });
+    // c, right on the known item, outweighs a on F1.
+    expect(items[0]).toMatchObject({ subject: 'F1', value: 'C4' });
+    expect(items).toEqual(fuse(readNdjson(input) as never, { known: [fact('F2', 'B9')] }).items);
+    expect(stderr).toContain(`1 known fact from ${known}`);
+  });
+
+  it('reports a malformed known line with its line number, exit 2', async () => {
+    const input = claims();
+    const missing = file('missing.ndjson', [fact('F2', 'B9'), '', '{"subject": "F1", "attribute": "gate"}']);
+    expect(await runFuse(['--input', input, '--known', missing])).toBe(2);
+    expect(stderr).toContain(`${missing}:3: value: is required`);
+    const broken = file('broken.ndjson', [fact('F2', 'B9'), '{"subject": ']);
+    expect(await runFuse(['--input', input, '--known', broken])).toBe(2);
+    expect(stderr).toContain(`${broken}:2: invalid JSON`);
+    const badTime = file('time.ndjson', [{ subject: 'F1', attribute: 'dep', value: { kind: 'time', value: 'noon' } }]);
+    expect(await runFuse(['--input', input, '--known', badTime])).toBe(2);
+    expect(stderr).toContain(`${badTime}:1: value: cannot read "noon"`);
+  });
+
+  it('reports two different known values for one item with both line numbers', async () => {
+    const known = file('conflict.ndjson', [fact('F2', 'B9'), fact('F1', 'C3'), '', fact('F2', 'B1')]);
+    expect(await runFuse(['--input', claims(), '--known', known])).toBe(2);
+    expect(stderr).toContain(`${known}:4: differs from line 1, a fact for the same subject and attribute`);
+  });
+
+  it('cannot read a missing known file, exit 2', async () => {
+    expect(await runFuse(['--input', claims(), '--known', join(dir, 'nope.ndjson')])).toBe(2);
+    expect(stderr).toContain('cannot read');
+  });
+});
+

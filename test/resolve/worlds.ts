@@ -55,3 +55,33 @@ export function copyWorld(seed = 7, nItems = 200): CopyWorld {
   }
   return { claims, truth, contested };
 }
+
+export interface MinorityWorld {
+  claims: FuseClaim[];
+  truth: Map<string, string>;
+  /** Items where the copied wrong value has the majority (every one of them, by construction). */
+  contested: string[];
+}
+
+/**
+ * Three reliable independent sources (always right) against an original that is wrong on 40 % of
+ * the items and `copiers` sources that copy it verbatim: with three copiers or more the wrong
+ * copies outvote the truth on every contested item, and no unsupervised method can tell the two
+ * camps apart (each is self-consistent).
+ */
+export function minorityWorld(copiers = 3, nItems = 100): MinorityWorld {
+  const claims: FuseClaim[] = [];
+  const truth = new Map<string, string>();
+  const contested: string[] = [];
+  for (let i = 0; i < nItems; i++) {
+    const subject = `item-${String(i).padStart(3, '0')}`;
+    const t = `true-${i}`;
+    truth.set(subject, t);
+    const original = i % 5 < 2 ? `original-wrong-${i}` : t;
+    if (original !== t) contested.push(subject);
+    for (const s of ['reliable-1', 'reliable-2', 'reliable-3']) claims.push({ source: s, subject, attribute: 'value', value: t });
+    claims.push({ source: 'original', subject, attribute: 'value', value: original });
+    for (let k = 1; k <= copiers; k++) claims.push({ source: `copier-${k}`, subject, attribute: 'value', value: original });
+  }
+  return { claims, truth, contested };
+}

@@ -62,11 +62,21 @@
  * probabilities, dependence, then probabilities; it stops when the chosen values are unchanged
  * and accuracies move by less than 1e-4, or after maxIterations.
  *
+ * Known facts (known.ts): a source's accuracy starts at its smoothed agreement with them,
+ * A⁰(s) = (agree + 2·A₀) / (known + 2), and per attribute A⁰(s, a) = (agree_a + 2·A⁰(s)) / (known_a + 2).
+ * In every round the claims of a known item are right with probability κ (1 for the known value
+ * and those within tolerance of it, |part| / |list| for a part of the known list, 0 otherwise):
+ * the accuracies average the known truths in, and copy detection counts a value shared on a known
+ * item as true or false by the known value. The first round, which otherwise has no dependence,
+ * takes the dependence measured on the known items alone, where sharing a false value is certain
+ * (Flight without the airline sources, ±10 min, 5 % of the gold known: 0.961 without it, 0.973).
+ *
  * Cost per round: the pairs of claims that agree (Σ over values of the claims within tolerance of
  * each other, squared), plus for each candidate the pairs among its supporters. Pair statistics
  * are dense (S² × attributes numbers) up to 2,000 sources; beyond, a hash map of the pairs that
  * share items, pooled over attributes.
  */
+import { fixKnown, knownAccuracy, type Known } from '../known.js';
 import type { Problem } from '../problem.js';
 import { KIND_OTHER } from '../values.js';
 import { impliedBack, pickWinners, sameWinners, type MethodOptions, type MethodResult } from './common.js';
@@ -128,7 +138,7 @@ class PairIndex {
  * @example
  * const { winner, trust } = accu(problem, options);
  */
-export function accu(p: Problem, options: MethodOptions): MethodResult {
+export function accu(p: Problem, options: MethodOptions, known: Known | null = null): MethodResult {
   const { alpha, copyRate, falseValues: n, initialAccuracy, copyDetection, perAttribute, attributePrior, damping } = options.accu;
   const nSources = p.sourceNames.length;
   const nItems = p.itemSubjects.length;
@@ -146,6 +156,11 @@ export function accu(p: Problem, options: MethodOptions): MethodResult {
   const a0 = clampAccuracy(initialAccuracy);
   const accuracy = new Float64Array(nSources * nGroups).fill(a0);
   const overall = new Float64Array(nSources).fill(a0);
+  if (known) {
+    const start = knownAccuracy(p, known, a0, nGroups);
+    for (let k = 0; k < accuracy.length; k++) accuracy[k] = clampAccuracy(start.perGroup[k]!);
+    for (let s = 0; s < nSources; s++) overall[s] = clampAccuracy(start.overall[s]!);
+  }
   const voteOf = new Float64Array(nSources * nGroups);
   const score = new Float64Array(nClasses);
   const prob = new Float64Array(nClasses);
@@ -153,7 +168,7 @@ export function accu(p: Problem, options: MethodOptions): MethodResult {
 
   const pairs = new PairIndex(nSources);
   const copyGroups = pairs.dense && pairs.size * nGroups <= PAIR_GROUP_LIMIT ? nGroups : 1;
-  const pairStats = copyDetection ? new PairStats(p, pairs, copyGroups, classGroup) : null;
+  const pairStats = copyDetection ? new PairStats(p, pairs, copyGroups, classGroup, known) : null;
   let dependence: Dependence | null = null;
 
   // Scratch for one candidate's supporters.
@@ -213,8 +228,9 @@ export function accu(p: Problem, options: MethodOptions): MethodResult {
       for (let c = start; c < end; c++) denominator += Math.exp(score[c]! - max);
       for (let c = start; c < end; c++) prob[c] = Math.exp(score[c]! - max) / denominator;
     }
-    // P(a claim of class d is right): the probability of the candidates it supports.
+    // P(a claim of class d is right): the probability of the candidates it supports (κ on a known item).
     impliedBack(p, prob, credit);
+    if (known) fixKnown(p, known, credit);
   };
 
   /** New (damped) accuracies from the credits; returns the largest change. */
@@ -252,6 +268,14 @@ export function accu(p: Problem, options: MethodOptions): MethodResult {
     return change;
   };
 
+  if (known && pairStats) {
+    // The first round already discounts copies, by their dependence on the known items alone:
+    // there a shared value is known to be true or false (sharing a false one is the evidence).
+    const truth = new Float64Array(nClasses);
+    fixKnown(p, known, truth);
+    const onKnown = new PairStats(p, pairs, copyGroups, classGroup, known, true);
+    dependence = onKnown.dependence(truth, truth, copyGroups > 1 ? accuracy : overall, alpha, copyRate, n);
+  }
   computeProbabilities();
   let winner = pickWinners(p, score);
   let iterations = 0;
@@ -307,8 +331,11 @@ class PairStats {
     readonly pairs: PairIndex,
     readonly groups: number,
     readonly classGroup: Int32Array,
+    readonly known: Known | null = null,
+    /** Count the known items only (where a shared value is known to be true or false). */
+    readonly onlyKnown = false,
   ) {
-    this.shared = sharedItems(p, pairs, groups, classGroup);
+    this.shared = sharedItems(p, pairs, groups, classGroup, onlyKnown ? known!.itemKnown : null);
     this.same = new Float64Array(this.shared.length);
     this.sameTrue = new Float64Array(this.shared.length);
     this.#accumulate(this.same, null, null);
@@ -325,8 +352,10 @@ class PairStats {
     const group = groups > 1 ? this.classGroup : null;
     const nSources = pairs.nSources;
     const dense = pairs.dense;
+    const skip = this.onlyKnown ? this.known!.classKnown : null;
     out.fill(0);
     for (let c = 0; c < nClasses; c++) {
+      if (skip && skip[c] === 0) continue;
       const start = classObsStart[c]!;
       const end = classObsStart[c + 1]!;
       const g = group ? group[c]! : 0;
@@ -338,7 +367,11 @@ class PairStats {
           const d = implClass[k]!;
           if (d <= c || implWeight[k]! < 1) continue;
           let x = 1;
-          if (prob) {
+          if (prob && this.known?.classKnown[c] === 1) {
+            // A known item: both claims are right, or not (κ is 0 or 1 for times and numbers).
+            x = this.known.credit[c]! * this.known.credit[d]!;
+            if (x === 0) continue;
+          } else if (prob) {
             // The truth within tolerance of both: the candidates in both windows (windows are ranges of classes).
             const loD = implClass[implStart[d]!]!;
             x = 0;
@@ -433,7 +466,7 @@ class PairStats {
 }
 
 /** Per source pair (and group): the items both cover (each source counts once per item). One pass over the items. */
-function sharedItems(p: Problem, pairs: PairIndex, groups: number, classGroup: Int32Array): Float64Array {
+function sharedItems(p: Problem, pairs: PairIndex, groups: number, classGroup: Int32Array, only: Uint8Array | null): Float64Array {
   const nItems = p.itemSubjects.length;
   const { classObsStart, obsSource, itemClassStart } = p;
   const seen = new Int32Array(p.sourceNames.length).fill(-1);
@@ -441,7 +474,7 @@ function sharedItems(p: Problem, pairs: PairIndex, groups: number, classGroup: I
   let counts = new Float64Array(pairs.dense ? pairs.size * groups : 1024);
   for (let i = 0; i < nItems; i++) {
     const first = itemClassStart[i]!;
-    if (first === itemClassStart[i + 1]) continue;
+    if (first === itemClassStart[i + 1] || (only && only[i] === 0)) continue;
     const g = groups > 1 ? classGroup[first]! : 0;
     let k = 0;
     for (let o = classObsStart[first]!; o < classObsStart[itemClassStart[i + 1]!]!; o++) {
@@ -465,5 +498,11 @@ function sharedItems(p: Problem, pairs: PairIndex, groups: number, classGroup: I
       }
     }
   }
-  return counts.length === pairs.size * groups ? counts : counts.slice(0, pairs.size * groups);
+  const size = pairs.size * groups;
+  if (counts.length === size) return counts;
+  if (counts.length > size) return counts.slice(0, size);
+  // Counted over some items only (the known ones): pairs created by an earlier pass have no count here.
+  const full = new Float64Array(size);
+  full.set(counts);
+  return full;
 }

@@ -1,6 +1,7 @@
 /**
  * What every method shares: its result shape, its resolved options, and the tie rule.
  */
+import type { Known } from '../known.js';
 import type { Problem } from '../problem.js';
 
 /**
@@ -72,16 +73,23 @@ export function pickWinners(p: Problem, score: Float64Array, out: Int32Array = n
 
 /**
  * Per source: the (weighted) share of its claims that support the winners (a claim within
- * tolerance counts fully, a sub-list partly). Sources without claims get `prior`.
+ * tolerance counts fully, a sub-list partly); on a known item, the claims' κ (known.ts). Sources
+ * without claims get `prior`.
  *
  * @example
  * const trust = agreementTrust(problem, winner, 1);
  */
-export function agreementTrust(p: Problem, winner: Int32Array, prior: number): Float64Array {
+export function agreementTrust(p: Problem, winner: Int32Array, prior: number, known: Known | null = null): Float64Array {
   const nSources = p.sourceNames.length;
   const hit = new Float64Array(nSources);
   const nItems = p.itemSubjects.length;
   for (let i = 0; i < nItems; i++) {
+    if (known?.itemKnown[i] === 1) {
+      for (let c = p.itemClassStart[i]!; c < p.itemClassStart[i + 1]!; c++) {
+        for (let o = p.classObsStart[c]!; o < p.classObsStart[c + 1]!; o++) hit[p.obsSource[o]!]! += known.credit[c]! * p.obsWeight[o]!;
+      }
+      continue;
+    }
     const c = winner[i]!;
     for (let k = p.implStart[c]!; k < p.implStart[c + 1]!; k++) {
       const d = p.implClass[k]!;

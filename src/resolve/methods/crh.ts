@@ -15,7 +15,13 @@
  * for covering many items. A small ε keeps a loss-free source's weight finite. Weights start equal
  * (so the first truths are vote / median); it stops when the truths stop changing and the weights
  * settle, or after maxIterations. Trust is w_s / max w.
+ *
+ * Known facts (known.ts): the truths of known items are fixed to the known values in every round
+ * (CRH's truths are its unknowns; known ones are constants of the objective), so a source's loss
+ * is measured against them too — |x − known| / std_i, or 1 − κ for categorical items. The first
+ * weights come from the known facts instead of being equal: loss⁰_s = 1 − (agree + 1) / (known + 2).
  */
+import { knownAccuracy, type Known } from '../known.js';
 import type { Problem } from '../problem.js';
 import { normalizedDistance } from '../similarity.js';
 import { beats, classSums, implied, sameWinners, type MethodOptions, type MethodResult } from './common.js';
@@ -28,14 +34,14 @@ const EPSILON = 1e-9;
  * @example
  * const { winner, trust } = crh(problem, options);
  */
-export function crh(p: Problem, options: MethodOptions): MethodResult {
+export function crh(p: Problem, options: MethodOptions, known: Known | null = null): MethodResult {
   const nSources = p.sourceNames.length;
   const nItems = p.itemSubjects.length;
   const nClasses = p.classRep.length;
   const { classObsStart, obsSource, obsWeight, itemClassStart, classX, itemContinuous } = p;
   const spread = itemSpread(p);
 
-  let weight = new Float64Array(nSources).fill(1);
+  let weight = known ? weightsOf(p, knownAccuracy(p, known, 0.5).overall.map((a) => 1 - a)) : new Float64Array(nSources).fill(1);
   const support = new Float64Array(nClasses);
   const own = new Float64Array(nClasses);
   // How far the truth's implication list covers a class: 1 within tolerance, |part| / |list| for a sub-list.
@@ -47,6 +53,15 @@ export function crh(p: Problem, options: MethodOptions): MethodResult {
     const truths = chooseTruths(p, weight, support, own);
     const loss = new Float64Array(nSources);
     for (let i = 0; i < nItems; i++) {
+      if (known?.itemKnown[i] === 1) {
+        const x = known.x[i]!;
+        const distance = itemContinuous[i] === 1 && !Number.isNaN(x);
+        for (let c = itemClassStart[i]!; c < itemClassStart[i + 1]!; c++) {
+          const d = distance ? normalizedDistance(classX[c]!, x, spread[i]!) : 1 - known.credit[c]!;
+          for (let o = classObsStart[c]!; o < classObsStart[c + 1]!; o++) loss[obsSource[o]!]! += d * obsWeight[o]!;
+        }
+        continue;
+      }
       const t = truths[i]!;
       const continuous = itemContinuous[i] === 1;
       if (!continuous) for (let k = p.implStart[t]!; k < p.implStart[t + 1]!; k++) impliedBy[p.implClass[k]!] = p.implWeight[k]!;
@@ -57,20 +72,8 @@ export function crh(p: Problem, options: MethodOptions): MethodResult {
       }
       if (!continuous) for (let k = p.implStart[t]!; k < p.implStart[t + 1]!; k++) impliedBy[p.implClass[k]!] = 0;
     }
-    let total = 0;
-    let active = 0;
-    for (let s = 0; s < nSources; s++) {
-      const cov = p.sourceCoverage[s]!;
-      if (cov > 0) {
-        loss[s] = loss[s]! / cov;
-        total += loss[s]!;
-        active++;
-      }
-    }
-    const next = new Float64Array(nSources);
-    for (let s = 0; s < nSources; s++) {
-      next[s] = p.sourceCoverage[s]! > 0 ? -Math.log((loss[s]! + EPSILON) / (total + EPSILON * active)) : 0;
-    }
+    for (let s = 0; s < nSources; s++) if (p.sourceCoverage[s]! > 0) loss[s] = loss[s]! / p.sourceCoverage[s]!;
+    const next = weightsOf(p, loss);
     const settled = sameWinners(truths, winner) && maxRelativeChange(weight, next) < 1e-9;
     winner = truths;
     weight = next;
@@ -90,6 +93,22 @@ export function crh(p: Problem, options: MethodOptions): MethodResult {
   const trust = new Float64Array(nSources);
   for (let s = 0; s < nSources; s++) trust[s] = p.sourceCoverage[s]! > 0 ? (max > 0 ? weight[s]! / max : 1) : 1;
   return { winner, confidence, trust, iterations };
+}
+
+/** w_s = −log(loss_s / Σ loss) over the sources with claims (0 for the others). */
+function weightsOf(p: Problem, loss: Float64Array): Float64Array {
+  const nSources = p.sourceNames.length;
+  let total = 0;
+  let active = 0;
+  for (let s = 0; s < nSources; s++) {
+    if (p.sourceCoverage[s]! > 0) {
+      total += loss[s]!;
+      active++;
+    }
+  }
+  const weight = new Float64Array(nSources);
+  for (let s = 0; s < nSources; s++) weight[s] = p.sourceCoverage[s]! > 0 ? -Math.log((loss[s]! + EPSILON) / (total + EPSILON * active)) : 0;
+  return weight;
 }
 
 /** Per item: weighted vote, or weighted median where the item's values are all numbers of one unit, or all times. */

@@ -24,7 +24,16 @@
  * investing in every value within tolerance scores 0.81 (Investment) and 0.82 (PooledInvestment),
  * learning from exact claims 0.92 for both — a source whose times sit a few minutes off everyone
  * else's earns less than one that agrees to the minute.
+ *
+ * Known facts (known.ts; the setting of the paper's title): in every round the beliefs are made
+ * consistent with them, as the paper does with prior knowledge (the beliefs of each set of
+ * mutually exclusive claims, taken as a distribution, are moved the least way that satisfies the
+ * constraints, then scaled back). For a known item that moves the item's whole belief onto the
+ * claims that agree with the known value, shared in proportion to κ(c)·H(c) — every right claim
+ * pays its investors the same per unit, a wrong one nothing. T⁰(s) is proportional to the
+ * source's smoothed agreement with the known facts, (agree + 1) / (known + 2), rescaled to max 1.
  */
+import { knownAccuracy, type Known } from '../known.js';
 import type { Problem } from '../problem.js';
 import { classSums, implied, pickWinners, type MethodOptions, type MethodResult } from './common.js';
 
@@ -35,30 +44,47 @@ import { classSums, implied, pickWinners, type MethodOptions, type MethodResult 
  * @example
  * const { winner, trust } = investment(problem, options, true);
  */
-export function investment(p: Problem, options: MethodOptions, pooled: boolean): MethodResult {
+export function investment(p: Problem, options: MethodOptions, pooled: boolean, known: Known | null = null): MethodResult {
   const g = options.investmentExponent;
   const nSources = p.sourceNames.length;
   const nItems = p.itemSubjects.length;
   const nClasses = p.classRep.length;
   const { classObsStart, obsSource, obsWeight, itemClassStart, sourceCoverage } = p;
 
-  let trust = new Float64Array(nSources).fill(1);
+  let trust = known ? rescaled(p, knownAccuracy(p, known, 0.5).overall) : new Float64Array(nSources).fill(1);
   const perClaim = new Float64Array(nSources);
   const invested = new Float64Array(nClasses);
   const belief = new Float64Array(nClasses);
+
+  // Known items: the item's belief moved onto the claims that agree with the known value, by κ·H.
+  const fixBeliefs = (): void => {
+    for (const i of known!.items) {
+      const start = itemClassStart[i]!;
+      const end = itemClassStart[i + 1]!;
+      let total = 0;
+      let right = 0;
+      for (let c = start; c < end; c++) {
+        total += belief[c]!;
+        right += known!.credit[c]! * invested[c]!;
+      }
+      for (let c = start; c < end; c++) belief[c] = right > 0 ? (total * known!.credit[c]! * invested[c]!) / right : 0;
+    }
+  };
 
   const computeBelief = (): void => {
     for (let s = 0; s < nSources; s++) perClaim[s] = sourceCoverage[s]! > 0 ? trust[s]! / sourceCoverage[s]! : 0;
     classSums(p, perClaim, invested);
     for (let c = 0; c < nClasses; c++) belief[c] = Math.pow(invested[c]!, g);
-    if (!pooled) return;
-    for (let i = 0; i < nItems; i++) {
-      const start = itemClassStart[i]!;
-      const end = itemClassStart[i + 1]!;
-      let pool = 0;
-      for (let c = start; c < end; c++) pool += belief[c]!;
-      for (let c = start; c < end; c++) belief[c] = pool > 0 ? (invested[c]! * belief[c]!) / pool : 0;
+    if (pooled) {
+      for (let i = 0; i < nItems; i++) {
+        const start = itemClassStart[i]!;
+        const end = itemClassStart[i + 1]!;
+        let pool = 0;
+        for (let c = start; c < end; c++) pool += belief[c]!;
+        for (let c = start; c < end; c++) belief[c] = pool > 0 ? (invested[c]! * belief[c]!) / pool : 0;
+      }
     }
+    if (known) fixBeliefs();
   };
 
   // B⁰: Investment derives it from T⁰ = 1 by its own formula; PooledInvestment starts uniform
@@ -71,6 +97,7 @@ export function investment(p: Problem, options: MethodOptions, pooled: boolean):
       const end = itemClassStart[i + 1]!;
       for (let c = start; c < end; c++) belief[c] = 1 / (end - start);
     }
+    if (known) fixBeliefs();
   }
   let iterations = 0;
   while (iterations < options.maxIterations) {
@@ -107,4 +134,11 @@ export function investment(p: Problem, options: MethodOptions, pooled: boolean):
     confidence[i] = total > 0 ? Math.min(1, chosenBy[w]! / total) : 1 / (itemClassStart[i + 1]! - itemClassStart[i]!);
   }
   return { winner, confidence, trust, iterations };
+}
+
+/** Trust rescaled to max 1 (1 for a source without claims, as in the rounds). */
+function rescaled(p: Problem, t: Float64Array): Float64Array {
+  let max = 0;
+  for (let s = 0; s < t.length; s++) if (p.sourceCoverage[s]! > 0) max = Math.max(max, t[s]!);
+  return t.map((x, s) => (p.sourceCoverage[s]! > 0 && max > 0 ? x / max : 1));
 }

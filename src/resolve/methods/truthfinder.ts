@@ -14,7 +14,13 @@
  *
  * Defaults are the paper's: γ = 0.3, ρ = 0.5, t₀ = 0.9, base_sim = 0.5. It stops when the trust
  * vector's direction changes by less than 1 − cos = 1e-9, or after maxIterations.
+ *
+ * Known facts (known.ts): a source starts at its smoothed agreement with them,
+ * t⁰(s) = (agree + 2·t₀) / (known + 2), and in every round the facts of a known item have the
+ * confidence κ (1 for the known value and those within tolerance of it, 0 for the others), so
+ * t(s) averages the known truths in with the estimated ones.
  */
+import { fixKnown, knownAccuracy, type Known } from '../known.js';
 import type { Problem } from '../problem.js';
 import { implied, pickWinners, type MethodOptions, type MethodResult } from './common.js';
 import { similarPairs } from './pairs.js';
@@ -29,7 +35,7 @@ const MAX_TRUST = 1 - 1e-9;
  * @example
  * const { winner, trust } = truthfinder(problem, options);
  */
-export function truthfinder(p: Problem, options: MethodOptions): MethodResult {
+export function truthfinder(p: Problem, options: MethodOptions, known: Known | null = null): MethodResult {
   const { gamma, rho, initialTrust, baseSimilarity } = options.truthfinder;
   const nSources = p.sourceNames.length;
   const nItems = p.itemSubjects.length;
@@ -37,7 +43,7 @@ export function truthfinder(p: Problem, options: MethodOptions): MethodResult {
   const pairs = similarPairs(p, options.timeScaleMinutes);
   const { classObsStart, obsSource, obsWeight, itemClassStart } = p;
 
-  let trust = new Float64Array(nSources).fill(initialTrust);
+  let trust = known ? knownAccuracy(p, known, initialTrust).overall : new Float64Array(nSources).fill(initialTrust);
   const tau = new Float64Array(nSources);
   const own = new Float64Array(nClasses);
   const sigma = new Float64Array(nClasses);
@@ -68,6 +74,7 @@ export function truthfinder(p: Problem, options: MethodOptions): MethodResult {
       adjusted[b]! += rho * sigma[a]! * sim;
     }
     for (let c = 0; c < nClasses; c++) conf[c] = 1 / (1 + Math.exp(-gamma * adjusted[c]!));
+    if (known) fixKnown(p, known, conf);
     const next = new Float64Array(nSources);
     for (let c = 0; c < nClasses; c++) {
       for (let o = classObsStart[c]!; o < classObsStart[c + 1]!; o++) next[obsSource[o]!]! += conf[c]! * obsWeight[o]!;
