@@ -51,9 +51,12 @@ const subpathChecks = (load) => `
 const root = ${load('corroborate')};
 const extractEntry = ${load('corroborate/extract')};
 const renderEntry = ${load('corroborate/render')};
+const coreEntry = ${load('corroborate/core')};
 const check = (ok, what) => { if (!ok) { console.error('FAIL: ' + what); process.exit(1); } };
 for (const name of ['extract', 'parseArticle', 'splitSentences']) check(extractEntry[name] === root[name], 'corroborate/extract ' + name + ' is the root export');
 for (const name of ['toJSON', 'toMarkdown', 'toClaimReview', 'toHtml']) check(renderEntry[name] === root[name], 'corroborate/render ' + name + ' is the root export');
+for (const name of ['reconcile', 'createReconciler', 'Reconciler', 'toJSON', 'compareValues', 'CorroborateError']) check(coreEntry[name] === root[name], 'corroborate/core ' + name + ' is the root export');
+check(!('extract' in coreEntry) && !('toHtml' in coreEntry), 'corroborate/core leaves extraction and rendering out');
 const report = extractEntry.extract('Police said 40 people were hurt on Monday.', { id: 'a', source: 'A', publishedAt: '2021-02-09' });
 check(report.claims.some((c) => c.evidence && c.evidence.text === '40 people'), 'extract finds the count');
 let thrown;
