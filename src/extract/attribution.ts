@@ -1,4 +1,5 @@
 import type { QuoteMention, SpeakerMention } from './quotes.js';
+import { partitionPoint } from './search.js';
 import type { Sentence } from './sentences.js';
 
 /**
@@ -1539,51 +1540,24 @@ function paragraphOf(sentences: readonly Sentence[], sentence: number): number {
 }
 
 function sentenceIndexAt(sentences: readonly Sentence[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sentences[mid] as Sentence).end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sentences[lo];
-  return s !== undefined && s.start <= pos ? lo : -1;
+  const at = partitionPoint(sentences.length, (i) => sentences[i]!.end <= pos);
+  const s = sentences[at];
+  return s !== undefined && s.start <= pos ? at : -1;
 }
 
 /** Index of the first span starting after x (spans ascending). */
 function spanAfter(spans: readonly [number, number][], x: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid] as [number, number])[0] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(spans.length, (i) => spans[i]![0] <= x);
 }
 
 /** Index of the first cue whose verb is after x (cues ascending). */
 function cueAfter(cues: readonly Cue[], x: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cues[mid] as Cue).pos <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(cues.length, (i) => cues[i]!.pos <= x);
 }
 
 /** Index of the first cue whose verb is at or after x. */
 function cueFrom(cues: readonly Cue[], x: number): number {
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cues[mid] as Cue).pos < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(cues.length, (i) => cues[i]!.pos < x);
 }
 
 /**

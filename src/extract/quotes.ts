@@ -1,3 +1,4 @@
+import { partitionPoint } from './search.js';
 import { attributeQuotes, cleanSentences, isLetterAt, isSpaceAt, isSpeechVerb, isWordCharAt } from './attribution.js';
 import { splitSentences, type Sentence } from './sentences.js';
 
@@ -363,14 +364,7 @@ function findQuotations(text: string, sentences: readonly Sentence[]): Quotation
 
 /** Index of the first sentence whose end is after pos. */
 function firstEndingAfter(sentences: readonly Sentence[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sentences[mid] as Sentence).end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sentences.length, (i) => sentences[i]!.end <= pos);
 }
 
 /** The sentence containing pos, or undefined. */
