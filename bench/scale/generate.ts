@@ -25,11 +25,12 @@ const EVENTS = [
   { what: 'flood', verb: 'swept through', unit: 'families', attribute: 'evacuated', fact: 'were evacuated' },
 ];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+// Each names the place within its first words, so no eight-word run is shared across stories.
 const STATEMENTS = [
-  'We are doing everything we can to reach the people of PLACE who are still missing',
-  'Every available crew in PLACE has been sent to the site and more are on the way',
-  'The families of PLACE will get all the help they need from the council',
-  'We will find out what went wrong in PLACE and who is responsible',
+  'In PLACE we are doing everything we can for DISTRICT',
+  'PLACE crews have been sent to the DISTRICT site',
+  'The families of PLACE will get all the help DISTRICT can give',
+  'PLACE will find out what went wrong in DISTRICT',
 ];
 
 /** One generated report: structured claims, and its article text. */
@@ -80,11 +81,12 @@ export function generateCoverage(count: number, seed = 42): SyntheticReport[] {
     const event = EVENTS[s % EVENTS.length]!;
     const place = uniqueName(rand, s);
     // Every story has its own mayor (a shared full name would make two stories one).
-    const mayor = `${FIRST[Math.floor(rand() * FIRST.length)]} ${uniqueName(rand, s)}son`;
+    const mayor = `Mayor ${FIRST[Math.floor(rand() * FIRST.length)]} ${uniqueName(rand, s)}son`;
     const startDay = Math.floor(rand() * 300) + 2;
     const weekday = WEEKDAYS[(startDay + 1) % 7]!; // 2024-01-01 was a Monday
     const baseToll = 5 + Math.floor(rand() * 200);
-    const statement = STATEMENTS[s % STATEMENTS.length]!.replace('PLACE', place);
+    const district = `${uniqueName(rand, s)}ford`;
+    const statement = STATEMENTS[s % STATEMENTS.length]!.replace('PLACE', place).replace('DISTRICT', district);
     const subject = `${event.what} in ${place}`;
     let wireCopy: SyntheticReport | null = null;
     const perStory = s === stories - 1 ? count - reports.length : Math.min(10, count - reports.length);
@@ -105,37 +107,34 @@ export function generateCoverage(count: number, seed = 42): SyntheticReport[] {
       const hedge = rand() < 0.3 ? 'at least ' : '';
       const dayWrong = rand() < 0.03;
       const said = dayWrong ? WEEKDAYS[(startDay + 2) % 7]! : weekday;
-      const excerpt = rand() < 0.4 ? statement.split(' ').slice(0, 11).join(' ') : statement;
+      const excerpt = rand() < 0.4 ? statement.split(' ').slice(0, 6).join(' ') : statement;
       const claims: SyntheticReport['claims'] = [
         { subject, attribute: event.attribute, value: { kind: 'quantity', phrase: `${hedge}${toll} ${event.unit}` } },
         { subject, attribute: 'day', value: { kind: 'time', phrase: `on ${said}` } },
-        { subject, attribute: 'statement', value: { kind: 'quote', phrase: excerpt }, speaker: `Mayor ${mayor}` },
+        { subject, attribute: 'statement', value: { kind: 'quote', phrase: excerpt }, speaker: mayor },
       ];
       // Independent outlets word things their own way; only reprints share sentences.
       const pick = <T,>(options: readonly T[]): T => options[Math.floor(rand() * options.length)]!;
-      // Each outlet picks its own words, so two stories rarely share an eight-word run.
+      // Each outlet picks its own words, and every few words name the story (its place, its
+      // district, its mayor): two stories share no eight-word run, as real coverage does not,
+      // while reprints share everything.
       const hit = pick(['hit', 'struck', 'tore through', 'ripped through', 'swept across', 'battered']);
-      const area = pick(['area', 'district', 'valley', 'town', 'outskirts', 'hillside', 'old quarter']);
-      const early = pick(['early', 'late', 'before dawn', 'around noon', 'in the evening', 'overnight']);
-      const who = pick(['officials', 'local officials', 'the district office', 'rescue teams', 'the police', 'the authorities']);
       const lead = pick([
-        `The ${event.what} ${hit} ${place} ${early} on ${said}.`,
-        `On ${said} ${early}, a ${event.what} ${hit} the ${area} of ${place}.`,
-        `${place} was ${pick(['struck', 'hit', 'shaken'])} ${early} on ${said} when a ${event.what} ${hit} the ${area}.`,
-        `Residents of the ${place} ${area} are counting the cost of ${said}'s ${event.what}.`,
+        `${place}: a ${event.what} ${hit} ${district} on ${said}, near ${place}.`,
+        `${district} and ${place} were ${pick(['hit', 'struck'])} on ${said} by a ${event.what} in ${district}.`,
+        `On ${said} a ${event.what} ${hit} ${place}, in ${district}.`,
       ]);
       const figure = `${hedge ? 'at least ' : ''}${toll} ${event.unit}`;
       const count = pick([
-        `${hedge ? 'At least' : 'In all,'} ${toll} ${event.unit} ${event.fact} in the ${place} ${event.what}, ${who} said.`,
-        `${who[0]!.toUpperCase()}${who.slice(1)} in ${place} said ${figure} ${event.fact}.`,
-        `${who[0]!.toUpperCase()}${who.slice(1)} put the number at ${figure} in ${place}.`,
-        `According to ${who} in ${place}, ${figure} ${event.fact}.`,
+        `${place} toll: ${figure} ${event.fact}, ${district} officials said.`,
+        `${district} officials said ${figure} ${event.fact} in ${place}.`,
+        `In ${place}, ${figure} ${event.fact}, according to ${district} police.`,
       ]);
-      const quote = pick([`“${excerpt},” Mayor ${mayor} said.`, `Mayor ${mayor} said: “${excerpt}.”`, `“${excerpt},” said ${mayor}, the mayor of ${place}.`]);
+      const quote = pick([`“${excerpt},” said ${mayor}.`, `${mayor} said: “${excerpt}.”`, `“${excerpt},” ${mayor} said.`]);
       const colour = pick([
-        `Crews from ${name(rand, 2)} and ${name(rand, 2)} joined the effort.`,
-        `Volunteers from ${name(rand, 2)} brought food and blankets.`,
-        `The ${['road', 'bridge', 'school', 'market'][k % 4]} to ${name(rand, 2)} stayed closed.`,
+        `${district} volunteers brought food to ${place}.`,
+        `Crews from ${name(rand, 2)} reached ${place} by ${district} road.`,
+        `The ${['road', 'bridge', 'school', 'market'][k % 4]} to ${district} stayed closed.`,
       ]);
       const text = `${lead} ${count} ${quote} ${colour} ${isWire ? `(${source.name})` : `By ${FIRST[k % FIRST.length]} ${name(rand, 2)}.`}`;
       const report = { id, source, publishedAt, claims, text };

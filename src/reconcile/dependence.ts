@@ -214,7 +214,8 @@ function hashWords(words: readonly Word[], from: number, count: number): number 
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  // 43 bits: with the report's index beside it, one shingle occurrence packs into 64 bits.
+  return 4294967296 * (2047 & h2) + (h1 >>> 0);
 }
 
 /** Shingle hashes by position (the shingle starting at word i), -1 where the words cross a quote. */
@@ -243,6 +244,24 @@ function wireTable(extra: readonly (readonly string[])[] | undefined): Map<strin
     for (const name of group) table.set(name, canonical);
   }
   return table;
+}
+
+/** The "told PTI" / "IANS reported" pattern for a wire table, built once per table contents. */
+const CITED_CACHE = new Map<string, RegExp>();
+function citedPattern(table: ReadonlyMap<string, string>): RegExp | null {
+  const names = [...table.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b)).map(escapeRegExp);
+  if (names.length === 0) return null;
+  const alternation = names.join('|');
+  let pattern = CITED_CACHE.get(alternation);
+  if (!pattern) {
+    pattern = new RegExp(
+      `\\b(?:told|according to|reported by|quoted by|quoting|news agency|wire agency)\\s+(?:the\\s+)?(?:news agency\\s+)?(${alternation})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(${alternation})\\s+(?:reported|quoted|news agency)\\b`,
+      'gu',
+    );
+    if (CITED_CACHE.size < 16) CITED_CACHE.set(alternation, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
 }
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
@@ -330,13 +349,8 @@ export function wireCredits(text: string, extraWires?: readonly (readonly string
   }
 
   // Known agencies cited in prose: "told PTI", "according to Reuters", "news agency AFP", "IANS reported".
-  const names = [...table.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b)).map(escapeRegExp);
-  if (names.length) {
-    const alternation = names.join('|');
-    const cited = new RegExp(
-      `\\b(?:told|according to|reported by|quoted by|quoting|news agency|wire agency)\\s+(?:the\\s+)?(?:news agency\\s+)?(${alternation})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(${alternation})\\s+(?:reported|quoted|news agency)\\b`,
-      'gu',
-    );
+  const cited = citedPattern(table);
+  if (cited) {
     for (const m of text.matchAll(cited)) {
       const name = m[1] ?? m[2]!;
       add([table.get(name)!], m.index, m.index + m[0].length);
@@ -442,23 +456,34 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
       return { id: r.id, text: r.text, words, hashes: shingles(words, k), credits, wires };
     });
 
-  // Shingle → reports holding it (each report once), then the shingles each pair shares.
-  const postings = new Map<number, number[]>();
-  indexed.forEach((report, index) => {
-    for (const h of report.hashes) {
-      if (h < 0) continue;
-      const list = postings.get(h);
-      if (!list) postings.set(h, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
-    }
-  });
-  const sharedByPair = new Map<number, Set<number>>();
+  // The shingles each pair shares: every occurrence packed as (hash, report) into one 64-bit
+  // number and sorted, so equal shingles sit together (no map of millions of entries); a
+  // shingle held by more than maxPostings reports is boilerplate and skipped.
   const n = indexed.length;
-  for (const [h, list] of postings) {
-    if (list.length < 2 || list.length > maxPostings) continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
+  const indexBits = BigInt(Math.max(1, Math.ceil(Math.log2(n + 1))));
+  let occurrences = 0;
+  for (const report of indexed) for (const h of report.hashes) if (h >= 0) occurrences++;
+  const packed = new BigUint64Array(occurrences);
+  let at = 0;
+  indexed.forEach((report, index) => {
+    for (const h of report.hashes) if (h >= 0) packed[at++] = (BigInt(h) << indexBits) | BigInt(index);
+  });
+  packed.sort();
+  const indexMask = (1n << indexBits) - 1n;
+  const sharedByPair = new Map<number, Set<number>>();
+  const run: number[] = [];
+  for (let i = 0; i < packed.length; ) {
+    const hash = packed[i]! >> indexBits;
+    run.length = 0;
+    for (; i < packed.length && packed[i]! >> indexBits === hash; i++) {
+      const index = Number(packed[i]! & indexMask);
+      if (run[run.length - 1] !== index) run.push(index);
+    }
+    if (run.length < 2 || run.length > maxPostings) continue;
+    const h = Number(hash);
+    for (let x = 0; x < run.length; x++) {
+      for (let y = x + 1; y < run.length; y++) {
+        const key = run[x]! * n + run[y]!;
         let set = sharedByPair.get(key);
         if (!set) sharedByPair.set(key, (set = new Set()));
         set.add(h);
@@ -468,7 +493,11 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
   // Pairs that credit a common wire, through an index from wire to reports.
   const byWire = new Map<string, number[]>();
   indexed.forEach((report, index) => {
-    for (const wire of report.wires) byWire.set(wire, [...(byWire.get(wire) ?? []), index]);
+    for (const wire of report.wires) {
+      const list = byWire.get(wire);
+      if (list) list.push(index);
+      else byWire.set(wire, [index]);
+    }
   });
   const wiresByPair = new Map<number, Set<string>>();
   for (const [wire, list] of byWire) {
