@@ -1069,7 +1069,18 @@ function parseAt(toks: readonly Tok[], i: number): Parsed | null {
  */
 export function parseQuantity(phrase: string): QuantityValue | null {
   if (typeof phrase !== 'string') return null;
-  return parseTokens(tokenize(phrase), phrase);
+  return withSign(parseTokens(tokenize(phrase), phrase), phrase);
+}
+
+// A minus sign (hyphen, U+2212) or "minus" right before the leading figure: "-5%", "−3.2 per
+// cent", "minus 4 degrees". (An en dash is left alone: it joins ranges, "5–6".)
+const LEADING_MINUS = /^\s*(?:[-\u2212]|minus\s+)(?=\d)/i;
+
+/** The value negated when the phrase opens with a minus sign, so "-5%" never agrees with "5%". */
+function withSign(value: QuantityValue | null, phrase: string): QuantityValue | null {
+  if (!value || !LEADING_MINUS.test(phrase) || (value.qualifier !== 'exact' && value.qualifier !== 'about')) return value;
+  const negate = (x: number | null) => (x === null ? null : x === 0 ? 0 : -x);
+  return { ...value, value: negate(value.value), min: negate(value.max), max: negate(value.min) };
 }
 
 /** The first quantity the tokens of `phrase` hold, as parseQuantity gives it. */
@@ -1135,7 +1146,7 @@ export function parseQuantityIn(phrase: QuantityPhrase, start: number, end: numb
     (a === b || (toks[a] as Tok).space || (at[2 * a] as number) > start);
   const slice = text.slice(start, end);
   if (!whole) return parseQuantity(slice);
-  return parseTokens(a === 0 && b === n ? toks : toks.slice(a, b), slice);
+  return withSign(parseTokens(a === 0 && b === n ? toks : toks.slice(a, b), slice), slice);
 }
 
 // ---------------------------------------------------------------------------------------------
