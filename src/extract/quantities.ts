@@ -111,12 +111,47 @@ function numberEnd(text: string, i: number): number {
   return j;
 }
 
-function tokenize(text: string): Tok[] {
-  const out: Tok[] = [];
+/**
+ * Tokens made ahead of the scan and kept behind it. The scan reads at most about 40 tokens
+ * back (unitBefore) and 30 ahead (a window and its "of the …" phrase) of the token it is at.
+ */
+const TOKEN_WINDOW = 1024;
+const TOKEN_REACH = 64;
+
+/**
+ * The text's tokens, made as the scan nears them and let go once it is well past: made all at
+ * once, a long text's tokens would all live through the scan, be promoted out of V8's young
+ * generation, and make the cost grow faster than the text. `toks` keeps every index (tokens
+ * let go read undefined), so the scan reads it as a plain array.
+ */
+interface Tokens {
+  text: string;
+  sorted: readonly Sentence[];
+  toks: (Tok | undefined)[];
+  /** Next character, sentence cursor, whether whitespace came since the last token, tokens let go. */
+  pos: number;
+  sentence: number;
+  sp: boolean;
+  dropped: number;
+}
+
+function tokensOf(text: string, sentences: readonly Sentence[]): Tokens {
+  const sorted = sentences
+    .filter((x) => x && Number.isFinite(x.start) && Number.isFinite(x.end) && x.end > x.start)
+    .slice()
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  return { text, sorted, toks: [], pos: 0, sentence: 0, sp: true, dropped: 0 };
+}
+
+/** The scan is at token `at`: makes tokens up to TOKEN_WINDOW past it, lets go of those over TOKEN_WINDOW before it. */
+function advance(tokens: Tokens, at: number): void {
+  const { text, sorted, toks } = tokens;
+  for (const below = at - TOKEN_WINDOW; tokens.dropped < below; tokens.dropped++) toks[tokens.dropped] = undefined;
   const n = text.length;
-  let i = 0;
-  let sp = true;
-  while (i < n) {
+  const limit = at + TOKEN_WINDOW;
+  let { pos: i, sentence: p, sp } = tokens;
+  // One linear pass; each token is tagged with its sentence so windows never cross one.
+  while (i < n && toks.length < limit) {
     const c = text.charCodeAt(i);
     const k = CHAR_CLASS[c] || charClass(c);
     if (k & C_SPACE) {
@@ -124,12 +159,15 @@ function tokenize(text: string): Tok[] {
       i++;
       continue;
     }
+    const s = i;
+    let kind: 0 | 1 | 2;
+    let w: string;
     if (k & C_DIGIT) {
-      const e = numberEnd(text, i);
-      out.push({ k: NUM, s: i, e, w: text.slice(i, e), sp, seg: 0 });
-      i = e;
+      i = numberEnd(text, s);
+      kind = NUM;
+      w = text.slice(s, i);
     } else if (k & C_LETTER) {
-      let j = i + 1;
+      let j = s + 1;
       // Lower-casing is needed only for capitals and non-ASCII letters.
       let plain = (k & C_LOWER) !== 0;
       while (j < n) {
@@ -145,32 +183,23 @@ function tokenize(text: string): Tok[] {
         } else break;
       }
       // Long words are never looked at again, so skip lower-casing them.
-      const w = j - i > MAX_TOKEN ? '' : plain ? text.slice(i, j) : text.slice(i, j).toLowerCase();
-      out.push({ k: WORD, s: i, e: j, w, sp, seg: 0 });
+      w = j - s > MAX_TOKEN ? '' : plain ? text.slice(s, j) : text.slice(s, j).toLowerCase();
+      kind = WORD;
       i = j;
     } else {
       // Surrogate pairs stay one symbol.
-      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      out.push({ k: SYM, s: i, e: i + width, w: text.slice(i, i + width), sp, seg: 0 });
-      i += width;
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      kind = SYM;
+      w = text.slice(s, i);
     }
+    while (p < sorted.length && (sorted[p]?.end ?? 0) <= s) p++;
+    const cur = sorted[p];
+    toks.push({ k: kind, s, e: i, w, sp, seg: cur !== undefined && cur.start <= s && i <= cur.end ? p : -(p + 1) });
     sp = false;
   }
-  return out;
-}
-
-// Tags each token with its sentence so windows never cross a sentence boundary.
-function assignSegments(toks: Tok[], sentences: readonly Sentence[]): void {
-  const sorted = sentences
-    .filter((x) => x && Number.isFinite(x.start) && Number.isFinite(x.end) && x.end > x.start)
-    .slice()
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  let p = 0;
-  for (const t of toks) {
-    while (p < sorted.length && (sorted[p]?.end ?? 0) <= t.s) p++;
-    const cur = sorted[p];
-    t.seg = cur !== undefined && cur.start <= t.s && t.e <= cur.end ? p : -(p + 1);
-  }
+  tokens.pos = i;
+  tokens.sentence = p;
+  tokens.sp = sp;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -324,6 +353,10 @@ interface Pending {
   s: number;
   e: number;
   value: QuantityValue;
+  /** Sentence of token s, and the text offsets of tokens s and e (tokens far behind the scan are let go). */
+  seg: number;
+  start: number;
+  end: number;
   /** Token of the "out of the N <unit>" figure whose unit this one borrows. */
   borrow?: number;
 }
@@ -399,22 +432,25 @@ function sameValue(a: QuantityValue | null, b: QuantityValue | null): boolean {
 }
 
 class Scanner {
-  private readonly toks: Tok[];
+  private readonly tokens: Tokens;
+  private readonly toks: readonly (Tok | undefined)[];
 
   constructor(
     private readonly text: string,
     sentences: readonly Sentence[],
     private readonly ex: Exclusions,
   ) {
-    this.toks = tokenize(text);
-    assignSegments(this.toks, sentences);
+    this.tokens = tokensOf(text, sentences);
+    this.toks = this.tokens.toks;
   }
 
   run(): QuantityMention[] {
-    const { toks } = this;
+    const { toks, tokens } = this;
     const pending: Pending[] = [];
     let i = 0;
-    while (i < toks.length) {
+    for (;;) {
+      if (toks.length - i < TOKEN_REACH && tokens.pos < tokens.text.length) advance(tokens, i);
+      if (i >= toks.length) break;
       const t = toks[i] as Tok;
       // Only digits and the words wordOk can accept start a figure ("a"/"an" only before "dozen", "few" …).
       if (t.k !== NUM && (t.k === SYM || !isFigureWord(t.w) || ((t.w === 'a' || t.w === 'an') && !AFTER_A.has(this.word(i + 1) ?? '')))) {
@@ -720,7 +756,7 @@ class Scanner {
       if (p !== i + 1 || !u || u.k !== WORD || NOT_SINGLE_UNITS.has(u.w)) return { found: undefined, next };
     }
 
-    const found: Pending = { s, e: p, value };
+    const found: Pending = { s, e: p, value, seg: this.toks[s]?.seg ?? 0, start, end: stop };
     if (value.unit === 'percent') {
       // "31 per cent of families", "half of those surveyed": the whole belongs to the evidence.
       const of = this.ofPhraseEnd(p, (w) => this.isPluralWord(w) || PEOPLE_PARTICIPLES.has(w) || w === 'them');
@@ -750,6 +786,7 @@ class Scanner {
       if (value.unit !== 'percent') return { found: undefined, next };
       found.e = p;
     }
+    found.end = this.toks[found.e]?.e ?? 0;
     return { found, next: found.e + 1 };
   }
 
@@ -820,8 +857,7 @@ class Scanner {
   private previousUnit(s: number, pending: readonly Pending[]): string | undefined {
     const last = pending[pending.length - 1];
     const here = this.toks[s];
-    const there = last ? this.toks[last.s] : undefined;
-    if (!last || !here || !there || there.seg !== here.seg || last.borrow !== undefined) return undefined;
+    if (!last || !here || last.seg !== here.seg || last.borrow !== undefined) return undefined;
     const unit = last.value.unit;
     return unit === 'percent' ? undefined : unit;
   }
@@ -874,8 +910,7 @@ class Scanner {
         if (whole === undefined || whole.borrow !== undefined || unit === undefined || unit === 'percent') continue;
         value = withUnit(value, unit);
       }
-      const start = this.toks[m.s]?.s ?? 0;
-      const end = this.toks[m.e]?.e ?? 0;
+      const { start, end } = m;
       const text = this.text.slice(start, end);
       out.push({ start, end, text, value: withText(value, text) });
     }

@@ -67,9 +67,66 @@ const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) =>
   c === 32 || (c >= 9 && c <= 13) ? K_SPACE : c >= 48 && c <= 57 ? K_DIGIT : c >= 97 && c <= 122 ? K_LOWER : c >= 65 && c <= 90 ? K_UPPER : K_OTHER,
 );
 
-function words(text: string): Word[] {
-  const out: Word[] = [];
+/** Words.v of a word that is no VOCABULARY entry: other letters (or too long to matter), digits, a symbol. */
+const V_LETTERS = -1;
+const V_DIGITS = -2;
+const V_SYMBOL = -3;
+
+/**
+ * The words of a text as columns, not one object each: on a long text, hundreds of thousands
+ * of word objects living through the whole read would be promoted out of V8's young
+ * generation, and the cost would grow faster than the text. (A plain object, not a class
+ * instance: a class's instance shape dies in a full collection when no instance is left, and
+ * with it the optimised code of every function reading one.)
+ */
+interface Words {
+  text: string;
+  n: number;
+  s: Int32Array;
+  e: Int32Array;
+  /** VOCABULARY index of the lower-cased letters, else V_LETTERS, V_DIGITS or V_SYMBOL. */
+  v: Int16Array;
+}
+
+/** Word.w of word i ('' when there is none). */
+function wordText(ws: Words, i: number): string {
+  if (i < 0 || i >= ws.n) return '';
+  const v = ws.v[i] as number;
+  if (v >= 0) return VOCABULARY[v] as string;
+  if (v === V_LETTERS) return '';
+  const s = ws.s[i] as number;
+  const e = ws.e[i] as number;
+  return v === V_DIGITS && e - s > MAX_WORD ? '' : ws.text.slice(s, e);
+}
+
+/** Word i copied into `into` (or a new object), undefined past either end. */
+function wordAt(ws: Words, i: number, into?: Word): Word | undefined {
+  if (i < 0 || i >= ws.n) return undefined;
+  const v = ws.v[i] as number;
+  const t = into ?? { s: 0, e: 0, w: '', letters: false, digits: false, c: 0 };
+  t.s = ws.s[i] as number;
+  t.e = ws.e[i] as number;
+  t.w = wordText(ws, i);
+  t.letters = v >= V_LETTERS;
+  t.digits = v === V_DIGITS;
+  t.c = v >= 0 ? (VOCABULARY_CLASSES[v] as number) : 0;
+  return t;
+}
+
+function columns(size: number): { starts: Int32Array; ends: Int32Array; kinds: Int16Array } {
+  return { starts: new Int32Array(size), ends: new Int32Array(size), kinds: new Int16Array(size) };
+}
+
+// Columns for an article, reused call after call: new typed arrays cost more than filling
+// them (extractTimes never runs inside itself).
+const SPARE_SIZE = 8192;
+let spare: ReturnType<typeof columns> | undefined;
+
+function words(text: string): Words {
   const n = text.length;
+  // A word takes at least one character. (Pages of a large array never written cost nothing.)
+  const { starts, ends, kinds } = n <= SPARE_SIZE ? (spare ??= columns(SPARE_SIZE)) : columns(n);
+  let count = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -79,6 +136,7 @@ function words(text: string): Word[] {
       continue;
     }
     let j = i + 1;
+    let v = V_SYMBOL;
     if (k >= K_LOWER) {
       // The word's lower-case letters hashed as they are read: it is looked up with no string made.
       let h = Math.imul(HASH_SEED ^ (c | 0x20), HASH_PRIME);
@@ -87,19 +145,21 @@ function words(text: string): Word[] {
         if (kd < K_LOWER) break;
         h = Math.imul(h ^ (d | 0x20), HASH_PRIME);
       }
-      const entry = j - i > MAX_WORD ? -1 : vocabularyIndex(text, i, j, h);
-      // Words off the list keep no text ('', like words too long to matter): no rule reads it.
-      out.push({ s: i, e: j, w: entry < 0 ? '' : (VOCABULARY[entry] as string), letters: true, digits: false, c: entry < 0 ? 0 : (VOCABULARY_CLASSES[entry] as number) });
+      // Words off the list keep no text (like words too long to matter): no rule reads it.
+      v = j - i > MAX_WORD ? V_LETTERS : vocabularyIndex(text, i, j, h);
     } else if (k === K_DIGIT) {
       while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-      out.push({ s: i, e: j, w: j - i > MAX_WORD ? '' : text.slice(i, j), letters: false, digits: true, c: 0 });
-    } else {
-      if (c >= 0xd800 && c <= 0xdbff && j < n) j++;
-      out.push({ s: i, e: j, w: text.slice(i, j), letters: false, digits: false, c: 0 });
+      v = V_DIGITS;
+    } else if (c >= 0xd800 && c <= 0xdbff && j < n) {
+      j++;
     }
+    starts[count] = i;
+    ends[count] = j;
+    kinds[count] = v;
+    count++;
     i = j;
   }
-  return out;
+  return { text, n: count, s: starts, e: ends, v: kinds };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,7 +330,7 @@ for (let index = 0; index < VOCABULARY.length; index++) {
   VOCABULARY_HASH[slot] = h;
 }
 
-/** The VOCABULARY index of the ASCII-letter word text[start, end) in lower case (hash h), or -1. */
+/** The VOCABULARY index of the ASCII-letter word text[start, end) in lower case (hash h), or -1 (V_LETTERS). */
 function vocabularyIndex(text: string, start: number, end: number, h: number): number {
   const length = end - start;
   for (let slot = (h ^ (h >>> 16)) & (VOCABULARY_SIZE - 1); ; slot = (slot + 1) & (VOCABULARY_SIZE - 1)) {
@@ -285,14 +345,14 @@ function vocabularyIndex(text: string, start: number, end: number, h: number): n
   }
 }
 
-function isCue(text: string, ws: readonly Word[], i: number): boolean {
-  const t = ws[i];
-  if (!t) return false;
-  if (t.letters) return (t.c & C_CUE) !== 0;
+function isCue(text: string, ws: Words, i: number): boolean {
+  const v = ws.v[i] as number;
+  if (v >= 0) return ((VOCABULARY_CLASSES[v] as number) & C_CUE) !== 0;
   // 2021-02-04, 04/02/2021, 04.02.2021
-  if (t.digits) {
-    const sep = text.charCodeAt(t.e);
-    return (sep === 45 || sep === 47 || sep === 46) && isDigitCode(text.charCodeAt(t.e + 1));
+  if (v === V_DIGITS) {
+    const e = ws.e[i] as number;
+    const sep = text.charCodeAt(e);
+    return (sep === 45 || sep === 47 || sep === 46) && isDigitCode(text.charCodeAt(e + 1));
   }
   return false;
 }
@@ -327,7 +387,7 @@ function snapRight(text: string, i: number, ceil: number): number {
   return i;
 }
 
-function chunksFor(text: string, ws: readonly Word[], sentences: readonly Sentence[]): Chunk[] {
+function chunksFor(text: string, ws: Words, sentences: readonly Sentence[]): Chunk[] {
   const sorted: { start: number; end: number }[] = [];
   let ordered = true;
   for (const x of sentences) {
@@ -347,10 +407,10 @@ function chunksFor(text: string, ws: readonly Word[], sentences: readonly Senten
     const start = Math.max(sentence.start, covered);
     const end = sentence.end;
     if (end <= start) continue;
-    while (w < ws.length && (ws[w] as Word).s < start) w++;
+    while (w < ws.n && (ws.s[w] as number) < start) w++;
     let cues: number[] | null = null;
     let k = w;
-    for (; k < ws.length && (ws[k] as Word).e <= end; k++) {
+    for (; k < ws.n && (ws.e[k] as number) <= end; k++) {
       if (isCue(text, ws, k)) (cues ??= []).push(k);
     }
     covered = end;
@@ -362,7 +422,7 @@ function chunksFor(text: string, ws: readonly Word[], sentences: readonly Senten
     // A very long "sentence": windows around its cues, merged, each at most MAX_CHUNK long.
     let open: Chunk | null = null;
     for (const index of cues) {
-      const cue = (ws[index] as Word).s;
+      const cue = ws.s[index] as number;
       const from = snapLeft(text, Math.max(start, cue - CUE_CONTEXT), start);
       const to = snapRight(text, Math.min(end, cue + CUE_CONTEXT), end);
       if (open && from <= open.end && to - open.start <= MAX_CHUNK) open.end = Math.max(open.end, to);
@@ -516,25 +576,35 @@ class CueReader {
   end = 0;
   /** Cue words already read as part of another cue's phrase. */
   readonly consumed = new Set<number>();
+  /** Words base … base + count - 1 (the chunk's and one either side) as objects, reused chunk to chunk. */
+  private base = 0;
+  private count = 0;
+  private readonly pool: Word[] = [];
 
   constructor(
     private readonly text: string,
-    private readonly ws: readonly Word[],
+    private readonly ws: Words,
     private readonly out: Candidate[],
   ) {}
 
   /** Reads every cue of a chunk; false (nothing added) when chrono must read it. */
   chunk(chunk: Chunk): boolean {
-    const { ws } = this;
     this.lo = chunk.lo;
     this.hi = chunk.hi;
     this.end = chunk.end;
+    this.base = Math.max(0, chunk.lo - 1);
+    this.count = 0;
+    for (let k = this.base; k <= chunk.hi && k < this.ws.n; k++, this.count++) {
+      const into = this.pool[this.count];
+      if (into === undefined) this.pool.push(wordAt(this.ws, k) as Word);
+      else wordAt(this.ws, k, into);
+    }
     // A word cut by the chunk's edge reads differently to chrono.
-    const before = ws[chunk.lo - 1];
-    const after = ws[chunk.hi];
+    const before = this.at(chunk.lo - 1);
+    const after = this.at(chunk.hi);
     if ((before && before.e > chunk.start) || (after && after.s < chunk.end)) return false;
     for (let k = chunk.lo; k < chunk.hi; k++) {
-      const t = ws[k] as Word;
+      const t = this.at(k) as Word;
       // A year beside a range word: chrono may read "10 to  2021" as a range of times, and
       // read() then finds the year " 2021" in it (no cue of ours).
       if (t.digits && t.e - t.s === 4 && t.w >= '1800' && t.w <= '2199' && (this.rangeWord(k, -1) || this.rangeWord(k, 1))) return false;
@@ -555,8 +625,14 @@ class CueReader {
     return true;
   }
 
+  /** Word i (past the loaded ones: a new object; none past the text's ends). */
+  private at(i: number): Word | undefined {
+    const k = i - this.base;
+    return k >= 0 && k < this.count ? this.pool[k] : wordAt(this.ws, i);
+  }
+
   private word(i: number): Word | undefined {
-    return i >= this.lo && i < this.hi ? this.ws[i] : undefined;
+    return i >= this.lo && i < this.hi ? this.pool[i - this.base] : undefined;
   }
 
   /**
@@ -660,8 +736,8 @@ class CueReader {
 
   /** Word j follows word i with nothing between. */
   private glued(i: number, j: number): boolean {
-    const a = this.ws[i];
-    const b = this.ws[j];
+    const a = this.at(i);
+    const b = this.at(j);
     return a !== undefined && b !== undefined && a.e === b.s;
   }
 
@@ -673,8 +749,8 @@ class CueReader {
 
   /** Characters between words i and i + 1, all whitespace (true for adjacent words). */
   private gap(i: number): number {
-    const a = this.ws[i];
-    const b = this.ws[i + 1];
+    const a = this.at(i);
+    const b = this.at(i + 1);
     return a && b ? b.s - a.e : 0;
   }
 
@@ -684,7 +760,7 @@ class CueReader {
   }
 
   private push(from: number, to: number): void {
-    this.out.push({ start: (this.ws[from] as Word).s, end: (this.ws[to] as Word).e });
+    this.out.push({ start: (this.at(from) as Word).s, end: (this.at(to) as Word).e });
   }
 
   /** A four-digit year chrono reads after a date (1000–9999, first digit not 0). */
@@ -702,7 +778,7 @@ class CueReader {
   }
 
   private cue(i: number): boolean {
-    const t = this.ws[i] as Word;
+    const t = this.at(i) as Word;
     if (t.digits) return this.isoDate(i) || this.numbers(i);
     const c = t.c;
     if (c & C_QUIET) return true;
@@ -757,10 +833,10 @@ class CueReader {
     while (this.separator(last + 1) && this.word(last + 2)?.digits && this.glued(last + 1, last + 2)) last += 2;
     if (this.gluedWord(first, first - 1)) return false;
     for (let k = first; k <= last; k += 2) {
-      const len = (this.ws[k] as Word).e - (this.ws[k] as Word).s;
+      const len = (this.at(k) as Word).e - (this.at(k) as Word).s;
       if (len === 4) {
-        const year = Number((this.ws[k] as Word).w);
-        const short = (j: number) => j >= first && j <= last && (this.ws[j] as Word).e - (this.ws[j] as Word).s <= 2;
+        const year = Number((this.at(k) as Word).w);
+        const short = (j: number) => j >= first && j <= last && (this.at(j) as Word).e - (this.at(j) as Word).s <= 2;
         if ((year >= 1800 && year <= 2199) || short(k - 2) || short(k + 2)) return false;
       }
       this.consumed.add(k);
@@ -781,7 +857,7 @@ class CueReader {
 
   /** Whitespace chrono's bare-month match may keep after word i (at most; 99 when unsure). */
   private trailing(i: number): number {
-    const t = this.ws[i] as Word;
+    const t = this.at(i) as Word;
     const next = this.word(i + 1);
     const gap = (next ? next.s : this.end) - t.e;
     if (gap === 0) return 0;
@@ -832,7 +908,7 @@ class CueReader {
     let end = i;
     let next = i + 1;
     const n = this.word(next);
-    if ((this.ws[i] as Word).c & C_WEEKDAY && n && n.letters && n.c & C_DAY_PART) {
+    if ((this.at(i) as Word).c & C_WEEKDAY && n && n.letters && n.c & C_DAY_PART) {
       // "on Monday night": chrono joins the weekday and the part of the day.
       this.consumed.add(next);
       end = next;
@@ -850,7 +926,7 @@ class CueReader {
    */
   private month(i: number, m: number, abbr: boolean): boolean {
     if (abbr && m < 0) m = 8; // "sept"
-    const t = this.ws[i] as Word;
+    const t = this.at(i) as Word;
     // chrono matches "Jan." with its full stop; the evidence trims it.
     const name = abbr && this.word(i + 1)?.w === '.' && this.glued(i, i + 1) ? i + 1 : i;
     if (name !== i && this.gluedWord(name, name + 1) && !this.word(name + 1)?.digits) return false; // "Jan.court"
@@ -876,8 +952,8 @@ class CueReader {
       if (start === i - 1 && this.timePrefix(start - 1)) return false; // "from 4 May" is chrono's time
       // chrono's bare-month match keeps trailing spaces before a symbol ("February   ’s"); when
       // that is longer than "4 February", it wins the overlap.
-      const nameEnd = (this.ws[name] as Word).e;
-      if (end === name && nameEnd - t.s + this.trailing(name) > nameEnd - (this.ws[start] as Word).s) return false;
+      const nameEnd = (this.at(name) as Word).e;
+      if (end === name && nameEnd - t.s + this.trailing(name) > nameEnd - (this.at(start) as Word).s) return false;
       this.push(start, end === name ? i : end);
       return this.side(start - 1, -1, PAREN_WALL) && this.side(end + 1, 1, end === name ? AFTER_WORD : 0);
     }
@@ -1007,30 +1083,32 @@ const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'since', 'during',
  * "last evening", "over the weekend", "3 days ago", "day before yesterday", "in 2019".
  * Words must be separated by whitespace only (a hyphen after "mid"); parseTime validates.
  */
-function scanCandidates(text: string, ws: readonly Word[], out: Candidate[]): void {
-  const at = (i: number): string => ws[i]?.w ?? '';
+function scanCandidates(text: string, ws: Words, out: Candidate[]): void {
+  const { n, s, e, v } = ws;
+  // Every word compared below is a word of letters: digits and symbols read as ''.
+  const at = (i: number): string => (i < n && (v[i] as number) >= 0 ? (VOCABULARY[v[i] as number] as string) : '');
   // Only whitespace (or a hyphen after "mid") between words i..j.
   const joined = (i: number, j: number): boolean => {
     for (let k = i; k < j; k++) {
-      const a = ws[k];
-      const b = ws[k + 1];
-      if (!a || !b || !(a.letters || a.digits) || !(b.letters || b.digits)) return false;
-      if (b.s === a.e) return false;
-      for (let c = a.e; c < b.s; c++) if (!isSpaceCode(text.charCodeAt(c))) return false;
+      if (k + 1 >= n || v[k] === V_SYMBOL || v[k + 1] === V_SYMBOL) return false;
+      if (s[k + 1] === e[k]) return false;
+      for (let c = e[k] as number; c < (s[k + 1] as number); c++) if (!isSpaceCode(text.charCodeAt(c))) return false;
     }
     return true;
   };
   const push = (i: number, j: number) => {
-    const a = ws[i];
-    const b = ws[j];
-    if (a && b && joined(i, j)) out.push({ start: a.s, end: b.e });
+    if (j < n && joined(i, j)) out.push({ start: s[i] as number, end: e[j] as number });
   };
-  for (let i = 0; i < ws.length; i++) {
-    const t = ws[i] as Word;
-    // Only words that can start a phrase below (and short numbers, "3 days ago").
-    if ((t.c & C_SCAN) === 0 && !(t.digits && t.e - t.s <= 3)) continue;
-    const w = t.w;
-    if (w === '') continue;
+  for (let i = 0; i < n; i++) {
+    const vi = v[i] as number;
+    if (vi === V_DIGITS) {
+      // Short numbers start only "3 days ago".
+      if ((e[i] as number) - (s[i] as number) <= 3 && AGO_UNITS.has(at(i + 1)) && at(i + 2) === 'ago') push(i, i + 2);
+      continue;
+    }
+    // Only words that can start a phrase below.
+    if (vi < 0 || ((VOCABULARY_CLASSES[vi] as number) & C_SCAN) === 0) continue;
+    const w = VOCABULARY[vi] as string;
     if (PART.has(w)) {
       if (WHICH.has(at(i + 1)) && UNIT_WORDS.has(at(i + 2))) push(i, i + 2);
       else if ((w === 'earlier' || w === 'later') && at(i + 1) === 'in' && at(i + 2) === 'the' && UNIT_WORDS.has(at(i + 3))) push(i, i + 3);
@@ -1039,7 +1117,7 @@ function scanCandidates(text: string, ws: readonly Word[], out: Candidate[]): vo
       if (UNIT_WORDS.has(at(i + 1)) || DAY_PARTS.has(at(i + 1))) push(i, i + 1);
     } else if (w === 'over' && at(i + 1) === 'the' && at(i + 2) === 'weekend') {
       push(i, i + 2);
-    } else if ((COUNT_WORDS.has(w) || (ws[i]?.digits && w.length <= 3)) && AGO_UNITS.has(at(i + 1)) && at(i + 2) === 'ago') {
+    } else if (COUNT_WORDS.has(w) && AGO_UNITS.has(at(i + 1)) && at(i + 2) === 'ago') {
       push(i, i + 2);
     } else if (w === 'day' && (at(i + 1) === 'before' || at(i + 1) === 'after') && (at(i + 2) === 'yesterday' || at(i + 2) === 'tomorrow')) {
       push(i, i + 2);
@@ -1047,11 +1125,13 @@ function scanCandidates(text: string, ws: readonly Word[], out: Candidate[]): vo
       push(i, i);
     } else if (YEAR_PREPOSITIONS.has(w)) {
       // "in 2019" but not "in 2020-21", "in 2019's", "in 20190".
-      const y = ws[i + 1];
-      const after = y ? text.charCodeAt(y.e) : NaN;
-      if (y?.digits && y.w.length === 4 && !(isAsciiLetter(after) || after === 45 || after === 47 || after === 0x2013 || after === 39 || after === 0x2019 || (after === 46 && isDigitCode(text.charCodeAt(y.e + 1))))) {
-        const year = Number(y.w);
-        if (year >= 1800 && year <= 2199) push(i, i + 1);
+      const y = i + 1;
+      if (y < n && v[y] === V_DIGITS && (e[y] as number) - (s[y] as number) === 4) {
+        const after = text.charCodeAt(e[y] as number);
+        if (!(isAsciiLetter(after) || after === 45 || after === 47 || after === 0x2013 || after === 39 || after === 0x2019 || (after === 46 && isDigitCode(text.charCodeAt((e[y] as number) + 1))))) {
+          const year = Number(text.slice(s[y] as number, e[y] as number));
+          if (year >= 1800 && year <= 2199) push(i, i + 1);
+        }
       }
     }
   }
