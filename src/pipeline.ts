@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { extract } from './extract/extract.js';
 import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type ReconcileResult } from './model/index.js';
 import type { ReconcileOptions } from './reconcile/options.js';
-import { reconcile } from './reconcile/reconcile.js';
+import { reconcileReports } from './reconcile/reconcile.js';
 
 /** The zod schema of {@link ArticleInput}: what {@link compareArticles} validates each article with. */
 export const ArticleInputSchema = z.strictObject({
@@ -43,5 +43,5 @@ export function compareArticles(articles: readonly ArticleInput[], options?: Rec
     const { text, ...meta } = parsed.data;
     return extract(text, meta);
   });
-  return reconcile(reports, options);
+  return reconcileReports(reports, options, true);
 }

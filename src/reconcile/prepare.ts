@@ -3,6 +3,7 @@ import {
   CorroborateError,
   ReportInputSchema,
   fromZodIssues,
+  type ReportInput,
   type Claim,
   type CorroborateIssue,
   type Source,
@@ -27,8 +28,9 @@ export interface PreparedReport {
  * Validates reports, parses phrase values (times against each report's publication date),
  * checks evidence against the report text, and drops exact duplicate reports. Throws one
  * {@link CorroborateError} listing every problem with its path; never mutates the input.
+ * `trusted` skips the schema pass for reports this library made itself (compareArticles).
  */
-export function prepareReports(input: unknown): PreparedReport[] {
+export function prepareReports(input: unknown, trusted = false): PreparedReport[] {
   if (!Array.isArray(input)) {
     throw new CorroborateError('reconcile() expects an array of reports', [
       { path: [], message: `expected an array of reports, received ${describe(input)}`, code: 'invalid_type' },
@@ -37,7 +39,8 @@ export function prepareReports(input: unknown): PreparedReport[] {
   const issues: CorroborateIssue[] = [];
   const byId = new Map<string, { index: number; raw: unknown; report: PreparedReport }>();
   input.forEach((raw, index) => {
-    const parsed = ReportInputSchema.safeParse(raw);
+    // Reports extract() just made are valid by construction: no schema pass, no deep copy.
+    const parsed = trusted ? ({ success: true, data: raw as ReportInput } as const) : ReportInputSchema.safeParse(raw);
     if (!parsed.success) {
       issues.push(...fromZodIssues(parsed.error.issues, [index]));
       return;
@@ -62,7 +65,7 @@ export function prepareReports(input: unknown): PreparedReport[] {
         : { ...report.source, name: report.source.name ?? report.source.id };
     const publishedAt = report.publishedAt ?? null;
     const claims: Claim[] = [];
-    report.claims.forEach((claim, claimIndex) => {
+    (report.claims ?? []).forEach((claim, claimIndex) => {
       const path = [index, 'claims', claimIndex];
       let value: Value | null;
       if ('phrase' in claim.value) {

@@ -29,8 +29,19 @@ import { groupIntoSlots } from './slots.js';
  * result.findings[0].verdict; // 'conflict' (2021-02-08 vs 2021-02-09)
  */
 export function reconcile(reports: readonly unknown[], options?: ReconcileOptions): ReconcileResult {
+  return reconcileReports(reports, options, false);
+}
+
+/**
+ * {@link reconcile}, optionally trusting the reports as made by extract() (no schema pass): the
+ * path compareArticles takes, which would otherwise copy every claim once more.
+ *
+ * @example
+ * reconcileReports(articles.map((a) => extract(a.text, a)), options, true);
+ */
+export function reconcileReports(reports: readonly unknown[], options: ReconcileOptions | undefined, trusted: boolean): ReconcileResult {
   const checked = validateOptions(options);
-  const prepared = prepareReports(reports);
+  const prepared = prepareReports(reports, trusted);
   const { aliases, compareOptions } = comparisonSetup(checked);
   const priors = sourcePriors(prepared);
   const reliabilityOf = reliabilityLookup(checked, (source) => priors.get(source));
