@@ -237,28 +237,39 @@ function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: A
         postings.set(t, list);
       }
     });
-    const seen = new Set<number>();
-    const pairs: Pair[] = [];
+    // Candidate pairs from shared tokens, each packed as i·2^26 + j (exact in a double) and
+    // deduplicated by a typed sort: a set of a million boxed keys is what made this slow.
+    let candidates = new Float64Array(1024);
+    let count = 0;
     for (const list of postings.values()) {
       if (list.length < 2 || list.length > tuning.maxPostings) continue;
       for (let x = 0; x < list.length; x++) {
         for (let y = x + 1; y < list.length; y++) {
-          const i = list[x]!;
-          const j = list[y]!;
-          const key = i * n + j;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const a = nodes[i]!;
-          const b = nodes[j]!;
-          if (a.entry.report.id === b.entry.report.id || !sameStory(a.entry.report.id, b.entry.report.id)) continue;
-          const score = pairScore(a, b, tokenSets[i]!, tokenSets[j]!, weight[i]!, weight[j]!, idf, options, tuning);
-          if (score !== null) pairs.push({ i, j, score });
+          if (count === candidates.length) {
+            const grown = new Float64Array(candidates.length * 2);
+            grown.set(candidates);
+            candidates = grown;
+          }
+          candidates[count++] = list[x]! * PAIR_BASE + list[y]!;
         }
       }
     }
+    const sorted = candidates.subarray(0, count).sort();
+    const pairs: Pair[] = [];
+    for (let c = 0; c < count; c++) {
+      const key = sorted[c]!;
+      if (c > 0 && key === sorted[c - 1]) continue;
+      const i = Math.floor(key / PAIR_BASE);
+      const j = key - i * PAIR_BASE;
+      const a = nodes[i]!;
+      const b = nodes[j]!;
+      if (a.entry.report.id === b.entry.report.id || !sameStory(a.entry.report.id, b.entry.report.id)) continue;
+      const score = pairScore(a, b, tokenSets[i]!, tokenSets[j]!, weight[i]!, weight[j]!, idf, options, tuning);
+      if (score !== null) pairs.push({ i, j, score });
+    }
     const best = bestPartners(pairs, nodes);
     const mutual = (p: Pair) =>
-      best.get(`${p.i}\u0000${nodes[p.j]!.entry.report.id}`)?.j === p.j && best.get(`${p.j}\u0000${nodes[p.i]!.entry.report.id}`)?.j === p.i;
+      best(p.i, p.j) && best(p.j, p.i);
     const accepted = pairs.filter((p) => p.score >= thresholdOf(nodes[p.i]!.kind, tuning) || (p.score >= tuning.mutualThreshold && mutual(p)));
     accepted.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
     for (const { i, j } of accepted) {
@@ -282,26 +293,46 @@ function thresholdOf(kind: AlignKind, tuning: AlignTuning): number {
   return kind === 'count' ? tuning.countThreshold : kind === 'date' ? tuning.dateThreshold : tuning.quoteThreshold;
 }
 
+/** Node indexes pack into one double as i·PAIR_BASE + j (up to 2^26 nodes of a kind). */
+const PAIR_BASE = 2 ** 26;
+
 interface Pair {
   i: number;
   j: number;
   score: number;
 }
 
-/** Each node's best-scoring partner in every other report (ties: the lower index). */
-function bestPartners(pairs: readonly Pair[], nodes: readonly Node[]): Map<string, { j: number; score: number }> {
-  const best = new Map<string, { j: number; score: number }>();
-  for (const p of pairs) {
-    for (const [from, to] of [
-      [p.i, p.j],
-      [p.j, p.i],
-    ] as const) {
-      const key = `${from}\u0000${nodes[to]!.entry.report.id}`;
-      const current = best.get(key);
-      if (!current || p.score > current.score || (p.score === current.score && to < current.j)) best.set(key, { j: to, score: p.score });
+/**
+ * Each node's best-scoring partner in every other report (ties: the lower index), looked up as
+ * `best(from, to)`: is `to` the best partner of `from` among the nodes of `to`'s report?
+ * Keys are numbers (node · reports + report), not strings: there is one per pair end.
+ */
+function bestPartners(pairs: readonly Pair[], nodes: readonly Node[]): (from: number, to: number) => boolean {
+  const reportIndex = new Map<string, number>();
+  const reportOf = new Int32Array(nodes.length);
+  nodes.forEach((node, i) => {
+    const id = node.entry.report.id;
+    let r = reportIndex.get(id);
+    if (r === undefined) reportIndex.set(id, (r = reportIndex.size));
+    reportOf[i] = r;
+  });
+  const reports = Math.max(1, reportIndex.size);
+  const bestTo = new Map<number, number>();
+  const bestScore = new Map<number, number>();
+  const offer = (from: number, to: number, score: number) => {
+    const key = from * reports + reportOf[to]!;
+    const current = bestTo.get(key);
+    const currentScore = bestScore.get(key) ?? Number.NEGATIVE_INFINITY;
+    if (current === undefined || score > currentScore || (score === currentScore && to < current)) {
+      bestTo.set(key, to);
+      bestScore.set(key, score);
     }
+  };
+  for (const p of pairs) {
+    offer(p.i, p.j, p.score);
+    offer(p.j, p.i, p.score);
   }
-  return best;
+  return (from, to) => bestTo.get(from * reports + reportOf[to]!) === to;
 }
 
 function dayNumber(iso: string): number {
