@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArticle } from '../../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,5 +16,21 @@ export function loadExampleReports(): unknown[] {
       textFile: string;
     };
     return { ...report, text: readFileSync(join(here, textFile), 'utf8') };
+  });
+}
+
+/** The seed article file's content, exactly as on disk. */
+export function readSeedFile(name: (typeof ARTICLES)[number] | string): string {
+  return readFileSync(join(here, `${name}.txt`), 'utf8');
+}
+
+/**
+ * The two seed articles as compareArticles() input: the header line read by parseArticle (which
+ * blanks it, so evidence offsets index the file as on disk), the outlet named.
+ */
+export function loadSeedArticles(): { id: string; source: string; publishedAt: string | null; text: string }[] {
+  return ARTICLES.map((id) => {
+    const { text, publishedAt } = parseArticle(readSeedFile(id));
+    return { id, text, publishedAt: publishedAt ?? null, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
   });
 }

@@ -246,22 +246,30 @@ function wireTable(extra: readonly (readonly string[])[] | undefined): Map<strin
   return table;
 }
 
-/** The "told PTI" / "IANS reported" pattern for a wire table, built once per table contents. */
-const CITED_CACHE = new Map<string, RegExp>();
-function citedPattern(table: ReadonlyMap<string, string>): RegExp | null {
+/** A wire table and its "told PTI" / "IANS reported" pattern, built once per list of extra wires. */
+interface WireSetup {
+  table: ReadonlyMap<string, string>;
+  cited: RegExp | null;
+}
+let defaultSetup: WireSetup | undefined;
+const SETUPS = new WeakMap<readonly (readonly string[])[], WireSetup>();
+
+function wireSetup(extra: readonly (readonly string[])[] | undefined): WireSetup {
+  const cached = extra === undefined ? defaultSetup : SETUPS.get(extra);
+  if (cached) return cached;
+  const table = wireTable(extra);
   const names = [...table.keys()].sort((a, b) => b.length - a.length || compareStrings(a, b)).map(escapeRegExp);
-  if (names.length === 0) return null;
   const alternation = names.join('|');
-  let pattern = CITED_CACHE.get(alternation);
-  if (!pattern) {
-    pattern = new RegExp(
-      `\\b(?:told|according to|reported by|quoted by|quoting|news agency|wire agency)\\s+(?:the\\s+)?(?:news agency\\s+)?(${alternation})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(${alternation})\\s+(?:reported|quoted|news agency)\\b`,
-      'gu',
-    );
-    if (CITED_CACHE.size < 16) CITED_CACHE.set(alternation, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
+  const cited = names.length
+    ? new RegExp(
+        `\\b(?:told|according to|reported by|quoted by|quoting|news agency|wire agency)\\s+(?:the\\s+)?(?:news agency\\s+)?(${alternation})(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(${alternation})\\s+(?:reported|quoted|news agency)\\b`,
+        'gu',
+      )
+    : null;
+  const setup = { table, cited };
+  if (extra === undefined) defaultSetup = setup;
+  else SETUPS.set(extra, setup);
+  return setup;
 }
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
@@ -299,7 +307,7 @@ function wiresIn(inside: string, table: ReadonlyMap<string, string>, acronyms: b
  * wireCredits('New Delhi, Feb 8 (PTI) The government said…').map((c) => c.wire); // ['PTI']
  */
 export function wireCredits(text: string, extraWires?: readonly (readonly string[])[]): WireCredit[] {
-  const table = wireTable(extraWires);
+  const { table, cited } = wireSetup(extraWires);
   const credits: WireCredit[] = [];
   const add = (wires: readonly string[], start: number, end: number) => {
     for (const wire of wires) credits.push({ wire, start, end, text: text.slice(start, end) });
@@ -349,7 +357,6 @@ export function wireCredits(text: string, extraWires?: readonly (readonly string
   }
 
   // Known agencies cited in prose: "told PTI", "according to Reuters", "news agency AFP", "IANS reported".
-  const cited = citedPattern(table);
   if (cited) {
     for (const m of text.matchAll(cited)) {
       const name = m[1] ?? m[2]!;
@@ -439,7 +446,7 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
   const maxEvidence = options.maxEvidence ?? DEFAULT_DEPENDENCE.maxEvidence;
   const minShared = options.minSharedWords ?? DEFAULT_DEPENDENCE.minSharedWords;
   const creditScore = options.wireCreditScore ?? DEFAULT_DEPENDENCE.wireCreditScore;
-  const table = wireTable(options.wires);
+  const { table } = wireSetup(options.wires);
 
   const indexed: Indexed[] = reports
     .filter((r): r is typeof r & { text: string } => typeof r.text === 'string')
@@ -596,13 +603,27 @@ function overlapsAny(spans: readonly Range[] | undefined, start: number, end: nu
  */
 export class WitnessIndex {
   private readonly pairs = new Map<string, DependentPair>();
+  private readonly partners = new Map<string, string[]>();
   private readonly threshold: number;
   private readonly copyScore: number;
 
   constructor(pairs: readonly DependentPair[], options: DependenceOptions = {}) {
     this.threshold = options.threshold ?? DEFAULT_DEPENDENCE.threshold;
     this.copyScore = options.copyScore ?? DEFAULT_DEPENDENCE.copyScore;
-    for (const pair of pairs) if (pair.score >= this.threshold) this.pairs.set(`${pair.reports[0]}\u0000${pair.reports[1]}`, pair);
+    for (const pair of pairs) {
+      if (pair.score < this.threshold) continue;
+      this.pairs.set(`${pair.reports[0]}\u0000${pair.reports[1]}`, pair);
+      for (const [a, b] of [pair.reports, [pair.reports[1], pair.reports[0]]]) {
+        const list = this.partners.get(a!);
+        if (list) list.push(b!);
+        else this.partners.set(a!, [b!]);
+      }
+    }
+  }
+
+  /** The reports dependent on this one. */
+  partnersOf(report: string): readonly string[] {
+    return this.partners.get(report) ?? [];
   }
 
   /** The dependence entry of two reports (any order), when they are dependent. */

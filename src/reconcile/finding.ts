@@ -112,21 +112,30 @@ function witnessGroups(
     return { report: entry.report.id, sourceId: entry.report.source.id, ...(at ? { start: at.start, end: at.end } : {}) };
   };
   const locations = claims.map(location);
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      if (find(i) === find(j)) continue;
-      const a = locations[i]!;
-      const b = locations[j]!;
-      if (a.sourceId === b.sourceId) {
-        union(i, j);
-        continue;
+  // One source is one witness; beyond that only reports that copy each other can join, so
+  // only their claims are paired (not every pair of a slot's claims).
+  const firstOfSource = new Map<string, number>();
+  const byReport = new Map<string, number[]>();
+  locations.forEach((a, i) => {
+    const first = firstOfSource.get(a.sourceId);
+    if (first === undefined) firstOfSource.set(a.sourceId, i);
+    else union(first, i);
+    const list = byReport.get(a.report);
+    if (list) list.push(i);
+    else byReport.set(a.report, [i]);
+  });
+  locations.forEach((a, i) => {
+    for (const partner of witnesses.partnersOf(a.report)) {
+      for (const j of byReport.get(partner) ?? []) {
+        if (j <= i || find(i) === find(j)) continue;
+        const b = locations[j]!;
+        const ki = keyIndex[i]!;
+        const kj = keyIndex[j]!;
+        if (ki !== kj && separate.has(`${Math.min(ki, kj)},${Math.max(ki, kj)}`)) continue;
+        if (witnesses.sameWitness(a, b)) union(i, j);
       }
-      const ki = keyIndex[i]!;
-      const kj = keyIndex[j]!;
-      if (ki !== kj && separate.has(`${Math.min(ki, kj)},${Math.max(ki, kj)}`)) continue;
-      if (witnesses.sameWitness(a, b)) union(i, j);
     }
-  }
+  });
   const numbers = new Map<number, number>();
   return claims.map((_, i) => {
     const root = find(i);

@@ -8,7 +8,7 @@ import { compareStrings } from '../values/canonical.js';
 import type { CompareOptions } from '../values/options.js';
 import type { AliasTable } from '../values/entity.js';
 import { alignSlots } from './align.js';
-import { comparisonSetup, compareFindings, reliabilityLookup, reportEntry, sourcePriors, summarize } from './assemble.js';
+import { comparisonSetup, compareFindings, reliabilityLookup, reportEntry, summarize } from './assemble.js';
 import { WitnessIndex, findDependence } from './dependence.js';
 import { buildFinding } from './finding.js';
 import { validateOptions, type ReconcileOptions } from './options.js';
@@ -70,6 +70,9 @@ export class Reconciler {
   readonly #keyed = new Map<string, KeyedSlot>();
   readonly #bySource = new Map<string, Set<string>>();
   #priors = new Map<string, number>();
+  /** Per source, the reliability each of its reports gives, and which report's counts. */
+  readonly #rated = new Map<string, Map<string, number>>();
+  readonly #priorFrom = new Map<string, string>();
   readonly #reliabilityOf: (sourceId: string) => number;
   /** Keyed findings by slot key, and keyed slots whose finding must be rebuilt. */
   readonly #keyedFindings = new Map<string, Finding>();
@@ -239,10 +242,28 @@ export class Reconciler {
       ids?.delete(report.id);
       if (ids?.size === 0) this.#bySource.delete(sourceId);
     }
-    if (report.source.reliability === undefined) return;
+    const reliability = report.source.reliability;
+    if (reliability === undefined) return;
+    // The prior is the one given by the source's report with the greatest id (as sourcePriors
+    // says for a batch): a newcomer with a greater id takes over; a leaving holder hands over.
     const before = this.#priors.get(sourceId);
-    const reports = [...(this.#bySource.get(sourceId) ?? [])].map((id) => this.#reports.get(id)!.prepared);
-    const after = sourcePriors(reports).get(sourceId);
+    let rated = this.#rated.get(sourceId);
+    if (!rated) this.#rated.set(sourceId, (rated = new Map()));
+    const holder = this.#priorFrom.get(sourceId);
+    if (delta > 0) {
+      rated.set(report.id, reliability);
+      if (holder === undefined || compareStrings(report.id, holder) > 0) this.#priorFrom.set(sourceId, report.id);
+    } else {
+      rated.delete(report.id);
+      if (holder === report.id) {
+        let next: string | undefined;
+        for (const id of rated.keys()) if (next === undefined || compareStrings(id, next) > 0) next = id;
+        if (next === undefined) this.#priorFrom.delete(sourceId);
+        else this.#priorFrom.set(sourceId, next);
+      }
+    }
+    const from = this.#priorFrom.get(sourceId);
+    const after = from === undefined ? undefined : rated.get(from);
     if (after === undefined) this.#priors.delete(sourceId);
     else this.#priors.set(sourceId, after);
     if (after === before) return;

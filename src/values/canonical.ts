@@ -45,3 +45,22 @@ export function stableHash(text: string): string {
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The values with exact repeats left out (first occurrence kept, order kept). The combine
+ * functions compare values pairwise; ten thousand reports repeating one figure are one value.
+ *
+ * @example
+ * distinctValues([{ v: 1 }, { v: 2 }, { v: 1 }]); // [{ v: 1 }, { v: 2 }]
+ */
+export function distinctValues<T>(values: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const value of values) {
+    const key = stableStringify(value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(value);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Comparison, EntityValue } from '../model/index.js';
-import { compareStrings, stableStringify } from './canonical.js';
+import { compareStrings, stableStringify, distinctValues } from './canonical.js';
 import type { EntityCompareOptions } from './options.js';
 
 /**
@@ -674,7 +674,8 @@ function compareTuples(x: readonly number[], y: readonly number[]): number {
  * combineEntities([parseEntity('PK Jena'), parseEntity('Pradeep Jena')]);
  * // { kind: 'entity', name: 'Pradeep Jena', text: 'Pradeep Jena' }
  */
-export function combineEntities(values: readonly EntityValue[], options: EntityCompareOptions = {}): EntityValue | null {
+export function combineEntities(all: readonly EntityValue[], options: EntityCompareOptions = {}): EntityValue | null {
+  const values = distinctValues(all); // pairwise below: repeats add nothing
   if (values.length === 0) return null;
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {

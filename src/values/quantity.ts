@@ -1,5 +1,5 @@
 import type { Comparison, QuantityQualifier, QuantityValue, Reason } from '../model/index.js';
-import { compareStrings, stableStringify } from './canonical.js';
+import { compareStrings, stableStringify, distinctValues } from './canonical.js';
 import type { QuantityCompareOptions } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -1387,7 +1387,8 @@ function bySpecificity(o: Resolved) {
  * combineQuantities([parseQuantity('over 1,000 accounts')!, parseQuantity('1,178 accounts')!])?.value; // 1178
  * combineQuantities([parseQuantity('288')!, parseQuantity('275')!]); // null
  */
-export function combineQuantities(values: readonly QuantityValue[]): QuantityValue | null {
+export function combineQuantities(all: readonly QuantityValue[]): QuantityValue | null {
+  const values = distinctValues(all); // pairwise below: repeats add nothing
   if (values.length === 0) return null;
   const o = resolve(undefined);
   const units = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Comparison, QuoteValue, WordDiffOp } from '../model/index.js';
-import { compareStrings } from './canonical.js';
+import { compareStrings, distinctValues } from './canonical.js';
 
 // Quote marks folded to their ASCII form. Primes and acute accents are left alone: NFKC
 // rewrites some of them and they are rarely used as quote marks in edited copy.
@@ -448,7 +448,8 @@ export function compareQuotes(a: QuoteValue, b: QuoteValue): Comparison {
  * combineQuotes([parseQuote('a formal dialogue'), parseQuote('reached out for a formal dialogue')]);
  * // { kind: 'quote', text: 'reached out for a formal dialogue', normalized: 'reached out for a formal dialogue' }
  */
-export function combineQuotes(values: readonly QuoteValue[]): QuoteValue | null {
+export function combineQuotes(all: readonly QuoteValue[]): QuoteValue | null {
+  const values = distinctValues(all); // pairwise below: repeats add nothing
   const items = values.map((v) => ({ text: v.text, words: quoteWords(normalizeQuote(v.text)) }));
   let best: (typeof items)[number] | undefined;
   let bestScore: [number, number] = [-1, 0];

@@ -1,6 +1,6 @@
 import equal from 'fast-deep-equal';
 import type { BooleanValue, Comparison, JsonValue, TextValue } from '../model/index.js';
-import { compareStrings, stableStringify } from './canonical.js';
+import { compareStrings, stableStringify, distinctValues } from './canonical.js';
 
 function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -51,7 +51,8 @@ export function compareJson(a: JsonValue, b: JsonValue): Comparison {
  * @example
  * combineExact([{ kind: 'boolean', value: true }, { kind: 'boolean', value: true }], compareBooleans); // { kind: 'boolean', value: true }
  */
-export function combineExact<T>(values: readonly T[], compare: (a: T, b: T) => Comparison): T | null {
+export function combineExact<T>(all: readonly T[], compare: (a: T, b: T) => Comparison): T | null {
+  const values = distinctValues(all); // pairwise below: repeats add nothing
   if (values.length === 0) return null;
   const sorted = [...values].sort((x, y) => compareStrings(stableStringify(x), stableStringify(y)));
   const first = sorted[0] as T;

@@ -1,5 +1,5 @@
 import type { Comparison, Granularity, TimeAnchor, TimeValue } from '../model/index.js';
-import { compareStrings, stableStringify } from './canonical.js';
+import { compareStrings, stableStringify, distinctValues } from './canonical.js';
 import type { TimeCompareOptions } from './options.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -798,7 +798,8 @@ function byKey(a: TimeValue, b: TimeValue): number {
  *   parseTime('on Monday', { publishedAt: '2021-02-09' })!,
  * ]); // the Monday: { start: '2021-02-08', end: '2021-02-08', granularity: 'day', ... }
  */
-export function combineTimes(values: readonly TimeValue[]): TimeValue | null {
+export function combineTimes(all: readonly TimeValue[]): TimeValue | null {
+  const values = distinctValues(all); // pairwise below: repeats add nothing
   if (values.length === 0) return null;
   const entries = values.map((value) => ({ value, norm: normalize(value) }));
   const resolved = entries.filter((e) => e.norm.type !== 'unresolved');

@@ -10,14 +10,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrowserBundle, type BrowserBundle } from '../../examples/browser/build.js';
-import { compareArticles, parseArticle, toJSON, type ReconcileResult } from '../../src/index.js';
+import { loadSeedArticles } from '../../examples/twitter-india-2021/load.js';
+import { compareArticles, toJSON, type ReconcileResult } from '../../src/index.js';
 import { launch, outputPath, skipBrowser, watchedPage } from './chromium.js';
 
-const seedDir = join(process.cwd(), 'examples', 'twitter-india-2021');
-const SEED = ['hindustan-times-2021-02-08', 'jagran-2021-02-09'].map((id) => {
-  const { text, publishedAt } = parseArticle(readFileSync(join(seedDir, `${id}.txt`), 'utf8'));
-  return { id, text, publishedAt, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
-});
+const SEED = loadSeedArticles();
 
 describe('the browser bundle', () => {
   let dir: string;

@@ -2,21 +2,18 @@
 // (DOM types for the page.evaluate callbacks, which run in the page.)
 // The HTML report in a real browser (Debian's Chromium through playwright-core): the seed
 // report's highlights and selection, a hostile report that must execute nothing, and print.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareArticles, parseArticle, toHtml, type Finding } from '../../src/index.js';
+import { compareArticles, toHtml, type Finding } from '../../src/index.js';
+import { loadSeedArticles } from '../../examples/twitter-india-2021/load.js';
 import { HOSTILE_ARTICLES, HOSTILE_LITERALS } from '../render/hostile.js';
 import { launch, outputPath, skipBrowser, watchedPage, type PageWatch } from './chromium.js';
 
-const seedDir = join(process.cwd(), 'examples', 'twitter-india-2021');
-const SEED = ['hindustan-times-2021-02-08', 'jagran-2021-02-09'].map((id) => {
-  const { text, publishedAt } = parseArticle(readFileSync(join(seedDir, `${id}.txt`), 'utf8'));
-  return { id, text, publishedAt, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
-});
+const SEED = loadSeedArticles();
 const ORDER = ['conflict', 'compatible', 'agree', 'single-source'];
 
 describe.skipIf(skipBrowser)('the HTML report in Chromium', () => {

@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareArticles, parseArticle, type Finding } from '../../src/index.js';
+import { compareArticles, type Finding } from '../../src/index.js';
+import { ARTICLES, loadSeedArticles, readSeedFile } from '../../examples/twitter-india-2021/load.js';
 
 // The worked example of DESIGN.md, read from the two seed article files themselves.
-const dir = join(process.cwd(), 'examples', 'twitter-india-2021');
-const files = ['hindustan-times-2021-02-08', 'jagran-2021-02-09'];
-const contents = new Map(files.map((f) => [f, readFileSync(join(dir, `${f}.txt`), 'utf8')]));
-const result = compareArticles(
-  files.map((id) => {
-    const { text, publishedAt } = parseArticle(contents.get(id)!);
-    return { id, text, publishedAt, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
-  }),
-);
+const contents = new Map(ARTICLES.map((f) => [f as string, readSeedFile(f)]));
+const result = compareArticles(loadSeedArticles());
 
 function findingWith(kind: Finding['kind'], ...phrases: string[]): Finding {
   const found = result.findings.find((f) => f.kind === kind && phrases.every((p) => f.claims.some((c) => c.evidence?.text.includes(p))));

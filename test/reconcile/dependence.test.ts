@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   CorroborateError,
   compareArticles,
   findDependence,
-  parseArticle,
   reconcile,
   toJSON,
   toMarkdown,
@@ -13,7 +10,7 @@ import {
   type ReconcileResult,
 } from '../../src/index.js';
 import { quotedRanges } from '../../src/reconcile/dependence.js';
-import { loadExampleReports } from '../../examples/twitter-india-2021/load.js';
+import { ARTICLES, loadExampleReports, loadSeedArticles, readSeedFile } from '../../examples/twitter-india-2021/load.js';
 
 // Test articles written for these tests (fictional places, people and outlets).
 const WIRE_LEAD =
@@ -173,21 +170,14 @@ describe('quotedRanges', () => {
 
 describe('reconcile(): dependence in the result and independent sources', () => {
   it('marks the seed articles as dependent through their shared sentences (compareArticles)', () => {
-    const dir = join(process.cwd(), 'examples', 'twitter-india-2021');
-    const files = ['hindustan-times-2021-02-08', 'jagran-2021-02-09'];
-    const contents = new Map(files.map((f) => [f, readFileSync(join(dir, `${f}.txt`), 'utf8')]));
-    const result = compareArticles(
-      files.map((id) => {
-        const { text, publishedAt } = parseArticle(contents.get(id)!);
-        return { id, text, publishedAt, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
-      }),
-    );
+    const contents = new Map(ARTICLES.map((f) => [f as string, readSeedFile(f)]));
+    const result = compareArticles(loadSeedArticles());
     expect(result.dependence).toHaveLength(1);
     const [pair] = result.dependence;
-    expect(pair!.reports).toEqual(files);
+    expect(pair!.reports).toEqual([...ARTICLES]);
     expect(pair!.score).toBeGreaterThanOrEqual(0.1);
     expect(pair!.score).toBeLessThan(0.5);
-    for (const id of files) {
+    for (const id of ARTICLES) {
       const spans = pair!.shared.filter((e) => e.report === id);
       expect(spans.some((e) => e.text.includes('It has also warned Twitter of penal action in case of failure to comply with its directive'))).toBe(true);
       expect(spans.some((e) => e.text.includes('Twitter had blocked those accounts for few hours before unilaterally unblocking them'))).toBe(true);

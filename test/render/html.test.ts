@@ -1,19 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorroborateError, compareArticles, parseArticle, reconcile, toHtml, type ReconcileResult } from '../../src/index.js';
+import { CorroborateError, compareArticles, reconcile, toHtml, type ReconcileResult } from '../../src/index.js';
 import { escapeHtml, jsonForScript, safeHttpUrl } from '../../src/render/html/escape.js';
 import { sha256Base64 } from '../../src/render/html/sha256.js';
 import { highlight } from '../../src/render/html/spans.js';
 import { HOSTILE_ARTICLES, HOSTILE_LITERALS } from './hostile.js';
+import { loadSeedArticles } from '../../examples/twitter-india-2021/load.js';
 
-const dir = join(process.cwd(), 'examples', 'twitter-india-2021');
-const articles = ['hindustan-times-2021-02-08', 'jagran-2021-02-09'].map((id) => {
-  const { text, publishedAt } = parseArticle(readFileSync(join(dir, `${id}.txt`), 'utf8'));
-  return { id, text, publishedAt, source: id.startsWith('hindustan') ? 'Hindustan Times' : 'Jagran' };
-});
+const articles = loadSeedArticles();
 const result = compareArticles(articles);
 const html = toHtml(result, { reports: articles });
 
