@@ -301,7 +301,8 @@ const MAX_CUES = 8;
 const NO_TYPE = 255;
 const NO_SENTENCE = -3;
 
-interface Tokens {
+/** A tokenized text: the buffer's columns, how many tokens, and how many keys. */
+interface Tokens extends Pick<TokenBuffer, 'start' | 'end' | 'type' | 'word' | 'cap' | 'acronym' | 'possessive' | 'sentence' | 'flags' | 'baseFlags' | 'cls' | 'keys'> {
   text: string;
   /**
    * How many tokens. `word` holds exactly that many; the typed arrays may be longer: their two
@@ -309,33 +310,6 @@ interface Tokens {
    * past the end of an array would.
    */
   n: number;
-  start: Int32Array;
-  end: Int32Array;
-  type: Uint8Array;
-  /**
-   * (Then two '' past the last token.) The punctuation character, '' for a quotation; for a word, its lower-case form when it is
-   * one character long, on a word list or not plain ASCII, else OTHER_WORD: no rule reads the
-   * letters of a word that is on no list (their length only when it is one letter).
-   */
-  word: string[];
-  /** Starts with a capital letter (1) or not (0). */
-  cap: Uint8Array;
-  /** All capitals, two letters or more: "IT" is not "it". */
-  acronym: Uint8Array;
-  /** Ends in a possessive "'s" or "’s" (1) or not (0). */
-  possessive: Uint8Array;
-  sentence: Int32Array;
-  /** WORD_FLAGS of the word, and of its possessive's owner ("twitter's" → "twitter"). */
-  flags: Int32Array;
-  baseFlags: Int32Array;
-  /** Noun-phrase class of each token (NO_CLASS in the two slots after the last). */
-  cls: Uint8Array;
-  /**
-   * The tokens that may matter to phrases and cues, ascending: every token of a class, every
-   * quotation, speech verb and "according"; those left out are words of no class and
-   * punctuation, which only separate phrases.
-   */
-  keys: Int32Array;
   keyCount: number;
 }
 
@@ -417,15 +391,29 @@ class TokenBuffer {
   start: Int32Array;
   end: Int32Array;
   type: Uint8Array;
+  /** Starts with a capital letter (1) or not (0). */
   cap: Uint8Array;
+  /** All capitals, two letters or more: "IT" is not "it". */
   acronym: Uint8Array;
+  /** Ends in a possessive "'s" or "’s" (1) or not (0). */
   possessive: Uint8Array;
   sentence: Int32Array;
+  /** WORD_FLAGS of the word, and of its possessive's owner ("twitter's" → "twitter"). */
   flags: Int32Array;
   baseFlags: Int32Array;
+  /** Noun-phrase class of each token (NO_CLASS in the two slots after the last). */
   cls: Uint8Array;
+  /**
+   * The tokens that may matter to phrases and cues, ascending: every token of a class, every
+   * quotation, speech verb and "according"; those left out are words of no class and
+   * punctuation, which only separate phrases.
+   */
   keys: Int32Array;
-  /** Words by token, the two after the last token included. */
+  /**
+   * Words by token, then two '' past the last token. The punctuation character, '' for a
+   * quotation; for a word, its lower-case form when it is one character long, on a word list or
+   * not plain ASCII, else OTHER_WORD: no rule reads the letters of a word that is on no list.
+   */
   word: string[] = [];
 
   constructor(capacity: number) {
