@@ -5,6 +5,7 @@ import type { CompareOptions } from '../values/options.js';
 import { normalizeQuote } from '../values/quote.js';
 import { stem } from '../extract/context.js';
 import { factKind, type Slot, type SlotClaim } from './slots.js';
+import { findStories } from './stories.js';
 
 /**
  * Tuning of text alignment. Scores are a context similarity (idf-weighted Dice over the
@@ -33,11 +34,7 @@ export interface AlignTuning {
   compatibleBonus: number;
   /** Tokens shared by more claims than this are too common to propose candidate pairs. */
   maxPostings: number;
-  /**
-   * Story gate: claims of two reports can be one fact only when the reports share a named
-   * entity that at most this many reports name (or this share of them, whichever is larger).
-   * Keeps a directory of a day's news from merging one town's toll with another's.
-   */
+  /** The story gate (stories.ts). */
   storyEntityReports: number;
   storyEntityShare: number;
 }
@@ -116,7 +113,12 @@ function toNode(entry: SlotClaim, kind: AlignKind): Node {
  * units never link. Greedy merging, best pairs first, ties broken by data only.
  * Attribution claims (`<quote id>/speaker`) follow their quote into an attribution slot.
  */
-export function alignSlots(entries: readonly SlotClaim[], options: CompareOptions, tuning: AlignTuning = DEFAULT_ALIGN_TUNING): Slot[] {
+export function alignSlots(
+  entries: readonly SlotClaim[],
+  options: CompareOptions,
+  tuning: AlignTuning = DEFAULT_ALIGN_TUNING,
+  stories: ReadonlyMap<string, number> | null = findStories(entries, tuning),
+): Slot[] {
   const nodes: Node[] = [];
   const speakers = new Map<string, SlotClaim>();
   for (const entry of entries) {
@@ -128,12 +130,11 @@ export function alignSlots(entries: readonly SlotClaim[], options: CompareOption
     if (kind) nodes.push(toNode(entry, kind));
   }
   nodes.sort((a, b) => compareStrings(a.order, b.order));
-  const sameStory = storyGate(entries, tuning);
 
   const slots: Slot[] = [];
   for (const kind of ['count', 'date', 'quote'] as const) {
     const group = nodes.filter((n) => n.kind === kind);
-    for (const cluster of clusterNodes(group, options, tuning, sameStory)) {
+    for (const cluster of clusterNodes(group, options, tuning, stories)) {
       slots.push(makeSlot(kind, cluster));
       if (kind === 'quote') {
         const who = cluster
@@ -154,67 +155,7 @@ function idfOf(nodes: readonly Node[]): Map<string, number> {
   return idf;
 }
 
-/** Words that are named in many stories and so say nothing about which story a report tells. */
-const NOT_STORY_NAMES = new Set(
-  [
-    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow',
-    'january february march april may june july august september october november december',
-    'rs inr usd eur gbp us$ $ crore lakh million billion thousand hundred',
-    'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty nearly about over',
-    'officials official police government centre center state ministry minister court rescue the a an',
-    'residents local locals volunteers crews people authorities district city town village area region country nation',
-  ]
-    .join(' ')
-    .split(' '),
-);
-
-/**
- * Which reports can be about one story. Reports that share a named entity few reports name (a
- * town, a person — not "Monday", "Rs" or "Police") are linked, and linked reports form stories.
- * When the input holds two or more such stories (a directory of a day's news), claims line up
- * only within a story; with one story or none (articles about one event), the gate is open.
- */
-function storyGate(entries: readonly SlotClaim[], tuning: AlignTuning): (a: string, b: string) => boolean {
-  const byReport = new Map<string, Set<string>>();
-  for (const { report, claim } of entries) {
-    let set = byReport.get(report.id);
-    if (!set) byReport.set(report.id, (set = new Set()));
-    for (const e of claim.context?.entities ?? []) {
-      const name = e.toLowerCase().replace(/['’]s$/, '');
-      if (!name.split(/\s+/).every((w) => NOT_STORY_NAMES.has(w))) set.add(name);
-    }
-  }
-  const ids = [...byReport.keys()].sort(compareStrings);
-  const postings = new Map<string, number[]>();
-  ids.forEach((id, i) => {
-    for (const e of byReport.get(id)!) {
-      const list = postings.get(e);
-      if (list) list.push(i);
-      else postings.set(e, [i]);
-    }
-  });
-  const limit = Math.max(tuning.storyEntityReports, Math.ceil(tuning.storyEntityShare * ids.length));
-  const parent = ids.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > limit) continue;
-    for (const j of list) {
-      const [a, b] = [find(list[0]!), find(j)];
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-    }
-  }
-  const size = new Map<number, number>();
-  ids.forEach((_, i) => size.set(find(i), (size.get(find(i)) ?? 0) + 1));
-  const stories = [...size.values()].filter((n) => n >= 2).length;
-  if (stories < 2) return () => true;
-  const story = new Map(ids.map((id, i) => [id, find(i)]));
-  return (a, b) => story.get(a) === story.get(b);
-}
-
-function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: AlignTuning, sameStory: (a: string, b: string) => boolean): Node[][] {
+function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: AlignTuning, stories: ReadonlyMap<string, number> | null): Node[][] {
   const n = nodes.length;
   const parent = nodes.map((_, i) => i);
   const members: number[][] = nodes.map((_, i) => [i]);
@@ -232,9 +173,9 @@ function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: A
     const postings = new Map<string, number[]>();
     nodes.forEach((node, i) => {
       for (const t of node.tokens) {
-        const list = postings.get(t) ?? [];
-        list.push(i);
-        postings.set(t, list);
+        const list = postings.get(t);
+        if (list) list.push(i);
+        else postings.set(t, [i]);
       }
     });
     // Candidate pairs from shared tokens, each packed as i·2^26 + j (exact in a double) and
@@ -263,7 +204,9 @@ function clusterNodes(nodes: readonly Node[], options: CompareOptions, tuning: A
       const j = key - i * PAIR_BASE;
       const a = nodes[i]!;
       const b = nodes[j]!;
-      if (a.entry.report.id === b.entry.report.id || !sameStory(a.entry.report.id, b.entry.report.id)) continue;
+      const ra = a.entry.report.id;
+      const rb = b.entry.report.id;
+      if (ra === rb || (stories !== null && stories.get(ra) !== stories.get(rb))) continue;
       const score = pairScore(a, b, tokenSets[i]!, tokenSets[j]!, weight[i]!, weight[j]!, idf, options, tuning);
       if (score !== null) pairs.push({ i, j, score });
     }

@@ -12,6 +12,7 @@
  */
 import type { Dependence, SharedEvidence } from '../model/index.js';
 import { compareStrings } from '../values/canonical.js';
+import { proseIndex, radixSortPairs, sharedHashes, sortedHas, type ProseIndex } from './shingles.js';
 
 /**
  * Tuning of copy detection between reports with text. Every field has a default.
@@ -102,130 +103,7 @@ export const KNOWN_WIRES: readonly (readonly string[])[] = [
   ['EFE'],
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Quotes: masked, because two outlets quoting one statement share its words legitimately.
-// ---------------------------------------------------------------------------------------------
-
-const LETTER = /[\p{L}\p{N}]/u;
-
-function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER.test(ch);
-}
-
-/**
- * The quoted passages of a text, quote marks included: curly double quotes, straight double
- * quotes (paired within a paragraph; an unclosed one runs to the paragraph's end, as quotes
- * running over paragraphs do), and single quotes (curly or straight) that open before a word
- * and close after one — apostrophes inside words ("Twitter's") are not quotes.
- *
- * @example
- * quotedRanges('He said "we will go" today.'); // [{ start: 8, end: 19 }]
- */
-export function quotedRanges(text: string): Range[] {
-  const ranges: Range[] = [];
-  let openDouble = -1;
-  let openSingle = -1;
-  const close = (from: number, to: number) => {
-    if (to > from) ranges.push({ start: from, end: to });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' && text[i + 1] === '\n') {
-      // A paragraph ends: an open quote runs to here; the next paragraph reopens it if it goes on.
-      if (openDouble >= 0) close(openDouble, i);
-      openDouble = -1;
-      openSingle = -1;
-      continue;
-    }
-    if (ch === '“' || (ch === '"' && openDouble < 0)) {
-      if (openDouble < 0) {
-        openDouble = i;
-        openSingle = -1;
-      }
-      continue;
-    }
-    if (ch === '”' || ch === '"') {
-      if (openDouble >= 0) close(openDouble, i + 1);
-      openDouble = -1;
-      continue;
-    }
-    if (openDouble >= 0) continue; // single quotes inside double quotes are already masked
-    if (ch === '‘' || ch === "'" || ch === '’') {
-      const before = text[i - 1];
-      const after = text[i + 1];
-      if (openSingle < 0 && ch !== '’' && !isLetter(before) && isLetter(after)) openSingle = i;
-      else if (openSingle >= 0 && ch !== '‘' && !isLetter(after) && before !== undefined && before !== ' ') {
-        if (i - openSingle <= 600) close(openSingle, i + 1);
-        openSingle = -1;
-      }
-    }
-  }
-  if (openDouble >= 0) close(openDouble, text.length);
-  return ranges;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Words and shingles
-// ---------------------------------------------------------------------------------------------
-
-/** A word outside quotes: its offsets, its folded form, and the stretch of unbroken prose it is in. */
-interface Word extends Range {
-  folded: string;
-  segment: number;
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-
-/** The words of a text outside quoted passages; a quote breaks the run of words around it. */
-function proseWords(text: string): Word[] {
-  const quotes = quotedRanges(text);
-  const words: Word[] = [];
-  let q = 0;
-  let segment = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    let masked = false;
-    while (q < quotes.length && quotes[q]!.end <= start) {
-      q++;
-      segment++;
-    }
-    const quote = quotes[q];
-    if (quote && quote.start < end) masked = true;
-    if (masked) continue;
-    words.push({ start, end, folded: m[0].normalize('NFKC').toLowerCase().replace(/’/g, "'"), segment });
-  }
-  return words;
-}
-
-/** 53-bit hash of a shingle (two 32-bit multiplicative hashes, as cyrb53). */
-function hashWords(words: readonly Word[], from: number, count: number): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let w = from; w < from + count; w++) {
-    const folded = words[w]!.folded;
-    for (let i = 0; i < folded.length; i++) {
-      const ch = folded.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 32, 2654435761);
-    h2 = Math.imul(h2 ^ 32, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  // 43 bits: with the report's index beside it, one shingle occurrence packs into 64 bits.
-  return 4294967296 * (2047 & h2) + (h1 >>> 0);
-}
-
-/** Shingle hashes by position (the shingle starting at word i), -1 where the words cross a quote. */
-function shingles(words: readonly Word[], k: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + k <= words.length; i++) {
-    out.push(words[i]!.segment === words[i + k - 1]!.segment ? hashWords(words, i, k) : -1);
-  }
-  return out;
-}
+export { quotedRanges } from '../extract/quoted-ranges.js';
 
 // ---------------------------------------------------------------------------------------------
 // Wire credits
@@ -383,37 +261,39 @@ export function wireCredits(text: string, extraWires?: readonly (readonly string
 interface Indexed {
   id: string;
   text: string;
-  words: Word[];
-  hashes: number[];
+  prose: ProseIndex;
   credits: WireCredit[];
   wires: Set<string>;
 }
 
-/** Covered word ranges → character spans, one per unbroken stretch (a quote breaks a stretch). */
-function coveredSpans(words: readonly Word[], covered: Uint8Array): Range[] {
+/** Covered words → character spans, one per unbroken stretch (a quote breaks a stretch). */
+function coveredSpans(prose: ProseIndex, covered: Uint8Array): Range[] {
   const spans: Range[] = [];
+  const n = prose.starts.length;
   let i = 0;
-  while (i < words.length) {
+  while (i < n) {
     if (!covered[i]) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < words.length && covered[j + 1] && words[j + 1]!.segment === words[i]!.segment) j++;
-    spans.push({ start: words[i]!.start, end: words[j]!.end });
+    while (j + 1 < n && covered[j + 1] && prose.segments[j + 1] === prose.segments[i]) j++;
+    spans.push({ start: prose.starts[i]!, end: prose.ends[j]! });
     i = j + 1;
   }
   return spans;
 }
 
-function coverage(report: Indexed, shared: ReadonlySet<number>, k: number): { covered: number; spans: Range[] } {
-  const mark = new Uint8Array(report.words.length);
-  report.hashes.forEach((h, i) => {
-    if (h >= 0 && shared.has(h)) mark.fill(1, i, i + k);
-  });
+function coverage(report: Indexed, shared: Int32Array, k: number): { covered: number; spans: Range[] } {
+  const { prose } = report;
+  const mark = new Uint8Array(prose.starts.length);
+  if (shared.length === 0) return { covered: 0, spans: [] };
+  for (let i = 0; i < prose.hashes.length; i++) {
+    if (prose.valid[i] && sortedHas(shared, prose.hashes[i]!)) mark.fill(1, i, i + k);
+  }
   let covered = 0;
   for (const m of mark) covered += m;
-  return { covered, spans: coveredSpans(report.words, mark) };
+  return { covered, spans: coveredSpans(prose, mark) };
 }
 
 function round(x: number): number {
@@ -421,15 +301,98 @@ function round(x: number): number {
 }
 
 /**
+ * Pair keys (a·n + b, a < b) of reports that share a shingle held by at most `maxPostings`
+ * reports, sorted and distinct; and the shingles held by more (boilerplate). One (hash, report)
+ * entry per shingle occurrence, radix-sorted so equal shingles sit together.
+ */
+function sharingPairs(indexed: readonly Indexed[], maxPostings: number): { keys: Float64Array; boilerplate: Set<number> } {
+  const n = indexed.length;
+  let occurrences = 0;
+  for (const report of indexed) occurrences += report.prose.distinct.length;
+  const hashes = new Uint32Array(occurrences);
+  const owners = new Int32Array(occurrences);
+  let at = 0;
+  indexed.forEach((report, index) => {
+    for (const h of report.prose.distinct) {
+      hashes[at] = h >>> 0;
+      owners[at++] = index;
+    }
+  });
+  const sorted = radixSortPairs(hashes, owners);
+  const boilerplate = new Set<number>();
+  const keys = new PairKeys();
+  for (let i = 0; i < occurrences; ) {
+    let j = i + 1;
+    while (j < occurrences && sorted.keys[j] === sorted.keys[i]) j++;
+    // Each report's shingles are distinct and reports were entered in order: the run is ascending.
+    const size = j - i;
+    if (size > maxPostings) boilerplate.add(sorted.keys[i]! | 0);
+    else if (size >= 2) {
+      for (let x = i; x < j; x++) for (let y = x + 1; y < j; y++) keys.add(sorted.values[x]! * n + sorted.values[y]!);
+    }
+    i = j;
+  }
+  return { keys: keys.done(), boilerplate };
+}
+
+/** A growing list of pair keys, kept distinct by sorting whenever it fills up. */
+/** Two sorted lists of distinct numbers merged into one, sorted and distinct. */
+function mergeDistinct(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
+  }
+  return out.subarray(0, n);
+}
+
+class PairKeys {
+  private data = new Float64Array(1 << 16);
+  private size = 0;
+  private compacted = 0;
+
+  add(key: number): void {
+    if (this.size === this.data.length) {
+      this.compact();
+      if (this.size > this.data.length / 2) {
+        const grown = new Float64Array(this.data.length * 2);
+        grown.set(this.data.subarray(0, this.size));
+        this.data = grown;
+      }
+    }
+    this.data[this.size++] = key;
+  }
+
+  private compact(): void {
+    const view = this.data.subarray(0, this.size).sort();
+    let out = 0;
+    for (let i = 0; i < view.length; i++) if (i === 0 || view[i] !== view[i - 1]) view[out++] = view[i]!;
+    this.size = out;
+    this.compacted = out;
+  }
+
+  done(): Float64Array {
+    if (this.compacted !== this.size) this.compact();
+    return this.data.slice(0, this.size);
+  }
+}
+
+/**
  * Finds which reports copy each other, from their text. Each report's prose (quoted passages
  * removed: two outlets quoting one statement share its words legitimately) is cut into
- * overlapping word shingles (8 words by default), hashed into one map from shingle to reports —
- * so only pairs that share a shingle are ever looked at, never all pairs. A pair's text score is
+ * overlapping word shingles (8 words by default), hashed and sorted so that equal shingles sit
+ * together — only pairs that share a shingle are ever looked at, never all pairs. A pair's text score is
  * the larger of the two shares of a report's prose words covered by shingles the other also has
  * (1 = one report is wholly inside the other). Crediting the same wire agency
  * ({@link wireCredits}) adds `wireCreditScore` as a noisy-or: `1 - (1 - text)(1 - credit)`.
  * Reports without `text` take no part. Returns every pair with any evidence, sorted by ids;
- * {@link reconcile} keeps those at or above `threshold`.
+ * {@link reconcile} keeps those at or above `threshold`. `stories` (report id → story, from the
+ * story gate; reconcile() passes it when the input tells several stories): reports of two
+ * different stories are never paired — shared wording between them is a template, and a
+ * shared wire credit says only that both carry that agency's copy of different events.
  *
  * @example
  * const pairs = findDependence([
@@ -440,7 +403,11 @@ function round(x: number): number {
  * pairs[0].score;   // 0.9412: 16 of a's 17 words are in b
  * pairs[0].shared;  // [{ report: 'a', kind: 'wording', text: 'Rescue teams … old shaft', start: 0, end: 91 }, { report: 'b', … }]
  */
-export function findDependence(reports: readonly DependenceInput[], options: DependenceOptions = {}): DependentPair[] {
+export function findDependence(
+  reports: readonly DependenceInput[],
+  options: DependenceOptions = {},
+  stories?: ReadonlyMap<string, number> | null,
+): DependentPair[] {
   const k = Math.max(1, Math.floor(options.shingleWords ?? DEFAULT_DEPENDENCE.shingleWords));
   const maxPostings = options.maxPostings ?? DEFAULT_DEPENDENCE.maxPostings;
   const maxEvidence = options.maxEvidence ?? DEFAULT_DEPENDENCE.maxEvidence;
@@ -452,7 +419,6 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
     .filter((r): r is typeof r & { text: string } => typeof r.text === 'string')
     .sort((a, b) => compareStrings(a.id, b.id))
     .map((r) => {
-      const words = proseWords(r.text);
       const credits = wireCredits(r.text, options.wires);
       const wires = new Set(credits.map((c) => c.wire));
       // A report published by a wire agency depends on that agency's copy too.
@@ -460,54 +426,28 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
       const name = source.name ?? source.id;
       const own = table.get(name) ?? table.get(source.id) ?? (source.kind === 'wire' ? name : undefined);
       if (own) wires.add(own);
-      return { id: r.id, text: r.text, words, hashes: shingles(words, k), credits, wires };
+      return { id: r.id, text: r.text, prose: proseIndex(r.text, k), credits, wires };
     });
 
-  // The shingles each pair shares: every occurrence packed as (hash, report) into one 64-bit
-  // number and sorted, so equal shingles sit together (no map of millions of entries); a
-  // shingle held by more than maxPostings reports is boilerplate and skipped.
   const n = indexed.length;
-  const indexBits = BigInt(Math.max(1, Math.ceil(Math.log2(n + 1))));
-  let occurrences = 0;
-  for (const report of indexed) for (const h of report.hashes) if (h >= 0) occurrences++;
-  const packed = new BigUint64Array(occurrences);
-  let at = 0;
-  indexed.forEach((report, index) => {
-    for (const h of report.hashes) if (h >= 0) packed[at++] = (BigInt(h) << indexBits) | BigInt(index);
-  });
-  packed.sort();
-  const indexMask = (1n << indexBits) - 1n;
-  const sharedByPair = new Map<number, Set<number>>();
-  const run: number[] = [];
-  for (let i = 0; i < packed.length; ) {
-    const hash = packed[i]! >> indexBits;
-    run.length = 0;
-    for (; i < packed.length && packed[i]! >> indexBits === hash; i++) {
-      const index = Number(packed[i]! & indexMask);
-      if (run[run.length - 1] !== index) run.push(index);
-    }
-    if (run.length < 2 || run.length > maxPostings) continue;
-    const h = Number(hash);
-    for (let x = 0; x < run.length; x++) {
-      for (let y = x + 1; y < run.length; y++) {
-        const key = run[x]! * n + run[y]!;
-        let set = sharedByPair.get(key);
-        if (!set) sharedByPair.set(key, (set = new Set()));
-        set.add(h);
-      }
-    }
-  }
-  // Pairs that credit a common wire, through an index from wire to reports.
+  const { keys: wordingKeys, boilerplate } = sharingPairs(indexed, maxPostings);
+  // Pairs that credit a common wire, through an index from wire (and story) to reports: two
+  // reports crediting PTI are one wire's copy only when they tell one story — a day's news holds
+  // hundreds of PTI reports about different events, and pairing them all grows with the square.
   const byWire = new Map<string, number[]>();
   indexed.forEach((report, index) => {
+    const story = stories === undefined || stories === null ? 0 : stories.get(report.id);
+    if (story === undefined) return;
     for (const wire of report.wires) {
-      const list = byWire.get(wire);
+      const bucket = `${wire}\u0000${story}`;
+      const list = byWire.get(bucket);
       if (list) list.push(index);
-      else byWire.set(wire, [index]);
+      else byWire.set(bucket, [index]);
     }
   });
   const wiresByPair = new Map<number, Set<string>>();
-  for (const [wire, list] of byWire) {
+  for (const [bucket, list] of byWire) {
+    const wire = bucket.slice(0, bucket.indexOf('\u0000'));
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const key = list[x]! * n + list[y]!;
@@ -518,12 +458,18 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
     }
   }
 
-  const keys = [...new Set([...sharedByPair.keys(), ...wiresByPair.keys()])].sort((a, b) => a - b);
+  const creditKeys = Float64Array.from(wiresByPair.keys()).sort();
+  const keys = mergeDistinct(wordingKeys, creditKeys);
   const pairs: DependentPair[] = [];
   for (const key of keys) {
     const a = indexed[Math.floor(key / n)]!;
     const b = indexed[key % n]!;
-    const shared = sharedByPair.get(key) ?? new Set<number>();
+    // Reports of two different stories that share wording share a template ("…, district
+    // officials said. The injured were taken to the"), not facts.
+    const storyA = stories?.get(a.id);
+    const storyB = stories?.get(b.id);
+    if (storyA !== undefined && storyB !== undefined && storyA !== storyB) continue;
+    const shared = sharedHashes(a.prose.distinct, b.prose.distinct, boilerplate);
     const wires = [...(wiresByPair.get(key) ?? [])].sort(compareStrings);
     let ca = coverage(a, shared, k);
     let cb = coverage(b, shared, k);
@@ -532,7 +478,9 @@ export function findDependence(reports: readonly DependenceInput[], options: Dep
       ca = { covered: 0, spans: [] };
       cb = { covered: 0, spans: [] };
     }
-    const textScore = Math.max(a.words.length ? ca.covered / a.words.length : 0, b.words.length ? cb.covered / b.words.length : 0);
+    const wa = a.prose.starts.length;
+    const wb = b.prose.starts.length;
+    const textScore = Math.max(wa ? ca.covered / wa : 0, wb ? cb.covered / wb : 0);
     const score = 1 - (1 - textScore) * (1 - (wires.length ? creditScore : 0));
     const evidence = (report: Indexed, spans: readonly Range[]): SharedEvidence[] => {
       const kept = [...spans]

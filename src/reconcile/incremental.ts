@@ -7,7 +7,8 @@ import { CorroborateError, type Dependence, type Finding, type ReconcileResult }
 import { compareStrings } from '../values/canonical.js';
 import type { CompareOptions } from '../values/options.js';
 import type { AliasTable } from '../values/entity.js';
-import { alignSlots } from './align.js';
+import { DEFAULT_ALIGN_TUNING, alignSlots } from './align.js';
+import { findStories } from './stories.js';
 import { comparisonSetup, compareFindings, reliabilityLookup, reportEntry, summarize } from './assemble.js';
 import { WitnessIndex, findDependence } from './dependence.js';
 import { buildFinding } from './finding.js';
@@ -276,11 +277,12 @@ export class Reconciler {
     this.#textDirty = false;
     const prepared = [...this.#reports.values()].map((h) => h.prepared).sort((a, b) => compareStrings(a.id, b.id));
     const before = this.#witnesses.listed();
-    this.#witnesses = new WitnessIndex(findDependence(prepared, this.#options.dependence), this.#options.dependence);
+    const fromText = prepared.flatMap((report) => report.claims.filter((claim) => claim.context).map((claim) => ({ report, claim })));
+    const stories = findStories(fromText, DEFAULT_ALIGN_TUNING);
+    this.#witnesses = new WitnessIndex(findDependence(prepared, this.#options.dependence, stories), this.#options.dependence);
     // Keyed findings of reports whose copying changed count their witnesses anew.
     for (const id of changedReports(before, this.#witnesses.listed())) for (const key of this.#reports.get(id)?.slots ?? []) this.#dirty.add(key);
-    const fromText = prepared.flatMap((report) => report.claims.filter((claim) => claim.context).map((claim) => ({ report, claim })));
-    const findings = alignSlots(fromText, this.#compareOptions).map((slot) => buildFinding(slot, this.#reliabilityOf, this.#compareOptions, this.#witnesses));
+    const findings = alignSlots(fromText, this.#compareOptions, DEFAULT_ALIGN_TUNING, stories).map((slot) => buildFinding(slot, this.#reliabilityOf, this.#compareOptions, this.#witnesses));
     for (const old of this.#textFindings) removeSorted(this.#sorted, old, compareFindings);
     this.#textFindings = findings.map(deepFreeze);
     this.#sorted = mergeSorted(this.#sorted, [...this.#textFindings].sort(compareFindings));

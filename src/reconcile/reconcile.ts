@@ -1,11 +1,12 @@
 import type { ReconcileResult } from '../model/index.js';
-import { alignSlots } from './align.js';
+import { DEFAULT_ALIGN_TUNING, alignSlots } from './align.js';
 import { comparisonSetup, compareFindings, reliabilityLookup, reportEntry, sourcePriors, summarize } from './assemble.js';
 import { WitnessIndex, findDependence } from './dependence.js';
 import { buildFinding } from './finding.js';
 import { validateOptions, type ReconcileOptions } from './options.js';
 import { prepareReports } from './prepare.js';
 import { groupIntoSlots } from './slots.js';
+import { findStories } from './stories.js';
 
 /**
  * Reconciles reports: groups structured claims into slots by (subject, attribute, speaker)
@@ -45,10 +46,10 @@ export function reconcileReports(reports: readonly unknown[], options: Reconcile
   const { aliases, compareOptions } = comparisonSetup(checked);
   const priors = sourcePriors(prepared);
   const reliabilityOf = reliabilityLookup(checked, (source) => priors.get(source));
-  const witnesses = new WitnessIndex(findDependence(prepared, checked.dependence), checked.dependence);
-
   const fromText = prepared.flatMap((report) => report.claims.filter((claim) => claim.context).map((claim) => ({ report, claim })));
-  const slots = [...groupIntoSlots(prepared, aliases), ...alignSlots(fromText, compareOptions)];
+  const stories = findStories(fromText, DEFAULT_ALIGN_TUNING);
+  const witnesses = new WitnessIndex(findDependence(prepared, checked.dependence, stories), checked.dependence);
+  const slots = [...groupIntoSlots(prepared, aliases), ...alignSlots(fromText, compareOptions, DEFAULT_ALIGN_TUNING, stories)];
   const findings = slots.map((slot) => buildFinding(slot, reliabilityOf, compareOptions, witnesses)).sort(compareFindings);
   return {
     version: 1,

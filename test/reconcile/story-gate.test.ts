@@ -51,3 +51,36 @@ describe('story gate in alignment', () => {
     expect(one.findings.find((f) => f.kind === 'count')).toMatchObject({ verdict: 'agree', claims: [{ report: 'x' }, { report: 'y' }] });
   });
 });
+
+// A day's wire copy: many one-report stories, each crediting the same agency.
+describe('story gate over a day of wire copy', () => {
+  const TOWNS = ['Orvella', 'Quenby', 'Saltrim', 'Tavoric', 'Umbergh', 'Velkane', 'Wystmoor', 'Yarrowby', 'Zennick', 'Brackwell', 'Corlath', 'Dunmire'];
+  const wireDay = TOWNS.map((town, i) => ({
+    id: `desk-${String(i).padStart(2, '0')}`,
+    source: `paper-${i % 4}`,
+    publishedAt: '2024-07-15',
+    text: `${town}, July 14 (PTI) A bus fell into a gorge near ${town} on Sunday, killing ${3 + i} passengers, district officials said. The injured were taken to the ${town} civil hospital.`,
+  }));
+
+  it('does not pair reports about different events because they credit the same wire', () => {
+    const result = compareArticles(wireDay);
+    expect(result.dependence).toEqual([]);
+    // Each event's toll stands alone: twelve different bus accidents are not one conflicting fact.
+    const counts = result.findings.filter((f) => f.kind === 'count');
+    expect(counts).toHaveLength(TOWNS.length);
+    expect(counts.every((f) => f.verdict === 'single-source' && f.claims.length === 1)).toBe(true);
+  });
+
+  it('still pairs two reports of one event among them on the credit alone', () => {
+    const reworded = {
+      id: 'desk-zz',
+      source: 'paper-9',
+      publishedAt: '2024-07-15',
+      text: `Quenby, July 14 (PTI) Four passengers lost their lives when their bus plunged off the Quenby road on Sunday, police said.`,
+    };
+    const result = compareArticles([...wireDay, reworded]);
+    expect(result.dependence.map((d) => [d.reports, d.wires])).toEqual([[['desk-01', 'desk-zz'], ['PTI']]]);
+    const toll = result.findings.find((f) => f.kind === 'count' && f.claims.some((c) => c.report === 'desk-zz'));
+    expect(toll?.claims.map((c) => c.report)).toEqual(['desk-01', 'desk-zz']);
+  });
+});
