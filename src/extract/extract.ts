@@ -3,9 +3,13 @@ import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, ty
 import { parseEntity } from '../values/entity.js';
 import { parseQuote } from '../values/quote.js';
 import { sentenceContext, sentenceNames, type Span } from './context.js';
+import { correctionSpans } from './corrections.js';
+import { datelineIndex } from './dateline.js';
 import { extractQuantities } from './quantities.js';
-import { extractQuotes } from './quotes.js';
+import { attributeMentions, cleanSentences } from './attribution.js';
+import { findQuotes } from './quotes.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { partitionPoint } from './search.js';
 import { extractTimes } from './times.js';
 
 /**
@@ -50,10 +54,19 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   const { id = 'report', source = id, publishedAt = null, url, title } = checkedOptions(options);
 
   const sentences = splitSentences(text);
-  const quotes = extractQuotes(text, sentences);
-  const quoteSpans = spansOf(quotes);
+  const found = findQuotes(text, cleanSentences(text, sentences));
+  const quoteSpans = spansOf(found);
   const times = extractTimes(text, sentences, { publishedAt });
   const quantities = extractQuantities(text, sentences, { exclude: times });
+  // Quotes and counts are attributed in one pass: "Police said 240,000 people attended".
+  const attributed = attributeMentions(text, found, sentences, quantities);
+  const quotes = attributed.quotes;
+  // Not the outlet's claims: a correction notice's figures and the dateline's filing date (each
+  // date still shields its digits from counts); a date inside quotation marks is the speaker's.
+  const notices = correctionSpans(text, sentences);
+  const dateline = datelineIndex(text, times);
+  const dates = times.filter((t, k) => k !== dateline && !overlapsAny(notices, t));
+  const quoted = sortedByStart(quotes);
   const sentenceAt = sentenceLocator(sentences);
   const context = (span: Span) => sentenceContext(text, sentenceAt(span.start), quoteSpans, span);
 
@@ -79,27 +92,36 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   };
 
   const claims: Claim[] = [];
-  for (const m of quantities) {
+  for (let k = 0; k < quantities.length; k++) {
+    const m = quantities[k]!;
+    if (overlapsAny(notices, m)) continue;
+    const by = attributed.figures[k];
     claims.push({
       id: `count@${m.start}`,
       subject: 'count',
       attribute: m.value.unit ?? 'count',
+      // Whose estimate it is: two speakers' figures are two facts, not a conflict.
+      ...(by ? { speaker: fullName(by.name) } : {}),
       value: m.value,
       evidence: { text: m.text, start: m.start, end: m.end },
       context: context(m),
     });
   }
-  for (const m of times) {
+  for (const m of dates) {
+    const q = overlapping(quoted, m);
+    if (q !== undefined && !q.speaker) continue; // someone's words, but whose is unknown
     claims.push({
       id: `date@${m.start}`,
       subject: 'date',
       attribute: 'date',
+      ...(q?.speaker ? { speaker: fullName(q.speaker.name) } : {}),
       value: m.value,
       evidence: { text: m.text, start: m.start, end: m.end },
       context: context(m),
     });
   }
   for (const q of quotes) {
+    if (overlapsAny(notices, q)) continue;
     const quoteId = `quote@${q.start}`;
     claims.push({
       id: quoteId,
@@ -133,6 +155,25 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     text,
     claims,
   };
+}
+
+/** The spans themselves when sorted by start, else a sorted copy. */
+function sortedByStart<T extends Span>(spans: readonly T[]): readonly T[] {
+  for (let k = 1; k < spans.length; k++) {
+    if ((spans[k - 1] as Span).start > (spans[k] as Span).start) return [...spans].sort((a, b) => a.start - b.start);
+  }
+  return spans;
+}
+
+/** The first of `spans` (sorted by start, disjoint) that `span` overlaps: a binary search. */
+function overlapping<T extends Span>(spans: readonly T[], span: Span): T | undefined {
+  if (spans.length === 0) return undefined;
+  const k = partitionPoint(spans.length, (i) => (spans[i] as T).end <= span.start);
+  return k < spans.length && (spans[k] as T).start < span.end ? spans[k] : undefined;
+}
+
+function overlapsAny(spans: readonly Span[], span: Span): boolean {
+  return overlapping(spans, span) !== undefined;
 }
 
 /**

@@ -342,6 +342,37 @@ const NOT_SINGLE_UNITS: ReadonlySet<string> = new Set([
   'matter', 'aspect', 'option', 'source', 'official', 'spokesperson', 'member', 'leader', 'minister',
 ]);
 
+// Casualty counts (and arrests): people counted by what happened to them. "Eighteen people were killed",
+// "16 passengers died", "the crash killed 12 workers" and "the death toll stood at 18" are one
+// measure (deaths), whichever noun the outlet counted; "150 workers were on the shift" is not.
+const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'people', 'persons', 'passengers', 'workers', 'labourers', 'laborers', 'villagers', 'residents', 'pilgrims',
+  'devotees', 'students', 'children', 'kids', 'women', 'men', 'miners', 'tourists', 'soldiers', 'troops',
+  'jawans', 'personnel', 'civilians', 'protesters', 'protestors', 'farmers', 'fishermen', 'employees',
+  'patients', 'commuters', 'migrants', 'crew', 'sailors', 'climbers', 'trekkers', 'hikers', 'spectators',
+  'fans', 'worshippers', 'inmates', 'prisoners', 'victims', 'individuals', 'citizens', 'locals', 'officers',
+  'policemen', 'firefighters', 'rescuers', 'infants', 'babies', 'adults', 'girls', 'boys', 'teenagers',
+  'occupants', 'guests', 'shoppers', 'visitors', 'members', 'relatives', 'volunteers', 'staffers',
+]);
+// What happened, after the count ("were killed", "died", "are feared dead", "lost their lives").
+const CASUALTY_AFTER: ReadonlyMap<string, string> = new Map(Object.entries({
+  killed: 'deaths', died: 'deaths', dead: 'deaths', perished: 'deaths', drowned: 'deaths', dies: 'deaths',
+  injured: 'injuries', hurt: 'injuries', wounded: 'injuries', treated: 'injuries', hospitalised: 'injuries',
+  hospitalized: 'injuries', missing: 'missing', arrested: 'arrests', detained: 'arrests',
+}));
+// Between the count and what happened: "were", "have reportedly", "are feared".
+const CASUALTY_GAP: ReadonlySet<string> = new Set([
+  'were', 'was', 'are', 'is', 'have', 'has', 'had', 'been', 'being', 'reportedly', 'also', 'all', 'later',
+  'allegedly', 'feared', 'believed', 'confirmed', 'now', 'already', 'still', 'so', 'far', 'seriously',
+  'critically', 'grievously', 'severely', 'badly', 'left', 'got', 'either', 'since', 'subsequently',
+  'remain', 'remains', 'remained',
+]);
+// What happened, before the count ("the blast killed 12 workers", "killing 18 people").
+const CASUALTY_BEFORE: ReadonlyMap<string, string> = new Map(Object.entries({
+  killed: 'deaths', killing: 'deaths', kills: 'deaths', claimed: 'deaths', claiming: 'deaths',
+  injured: 'injuries', injuring: 'injuries', wounded: 'injuries', wounding: 'injuries',
+}));
+
 // Symbols that end a quantity window.
 const WINDOW_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', ';', ':', '"', '“', '”', '(', ')', '[', ']', '|']);
 
@@ -400,7 +431,11 @@ function excluded(ex: Exclusions, s: number, e: number): boolean {
 const LATE_UNIT = new WeakSet<QuantityValue>();
 
 function withUnit(v: QuantityValue, unit: string): QuantityValue {
-  if (v.unit !== undefined || v.text === undefined) return { ...v, unit };
+  if (v.unit !== undefined || v.text === undefined) {
+    const out = { ...v, unit };
+    if (LATE_UNIT.has(v)) LATE_UNIT.add(out);
+    return out;
+  }
   const out: QuantityValue = { kind: v.kind, value: v.value, min: v.min, max: v.max, qualifier: v.qualifier, precision: v.precision, text: v.text, unit };
   LATE_UNIT.add(out);
   return out;
@@ -786,8 +821,33 @@ class Scanner {
       if (value.unit !== 'percent') return { found: undefined, next };
       found.e = p;
     }
+    const casualty = this.casualtyOf(found);
+    if (casualty !== undefined) found.value = withUnit(found.value, casualty);
     found.end = this.toks[found.e]?.e ?? 0;
     return { found, next: found.e + 1 };
+  }
+
+  /**
+   * The casualty measure of a count of people ("Eighteen people were killed" → deaths, "killing
+   * 18 passengers" → deaths, "30 workers were hurt" → injuries), read from the verb next to it.
+   */
+  private casualtyOf(found: Pending): string | undefined {
+    const unit = found.value.unit;
+    if (unit === undefined || !(PERSON_NOUNS.has(unit) || unit.endsWith('men'))) return undefined;
+    for (let j = found.e + 1, gap = 0; gap <= 3; j++) {
+      const t = this.toks[j];
+      if (!t || t.seg !== found.seg || t.k !== WORD) break;
+      const measure = CASUALTY_AFTER.get(t.w);
+      if (measure !== undefined) return measure;
+      if (t.w === 'lost' && this.word(j + 1) === 'their' && (this.word(j + 2) === 'lives' || this.word(j + 2) === 'life')) return 'deaths';
+      if (!CASUALTY_GAP.has(t.w)) break;
+      gap++;
+    }
+    const before = this.toks[found.s - 1];
+    if (before && before.seg === found.seg && before.k === WORD && CASUALTY_BEFORE.has(before.w)) return CASUALTY_BEFORE.get(before.w);
+    // "The toll in the district stands at 11 people": the noun before says what is counted.
+    const borrowed = this.unitBefore(found.s);
+    return borrowed === 'deaths' || borrowed === 'injuries' ? borrowed : undefined;
   }
 
   /**

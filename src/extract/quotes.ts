@@ -530,6 +530,11 @@ function isFragment(text: string, seg: Segment, pieceStart: number, pieceEnd: nu
  */
 export function extractQuotes(text: string, sentences?: readonly Sentence[]): QuoteMention[] {
   const clean = cleanSentences(text, sentences ?? splitSentences(text));
+  return attributeQuotes(text, findQuotes(text, clean), clean);
+}
+
+/** The quote pieces of {@link extractQuotes} before attribution (speaker null); sentences clean. */
+export function findQuotes(text: string, clean: readonly Sentence[]): QuoteMention[] {
   const quotes: QuoteMention[] = [];
   let index = 0;
   const quotations = findQuotations(text, clean);
@@ -548,5 +553,5 @@ export function extractQuotes(text: string, sentences?: readonly Sentence[]): Qu
     }
     index++;
   }
-  return attributeQuotes(text, quotes, clean);
+  return quotes;
 }

@@ -163,6 +163,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   if (dot - j === 1) return true; // an initial: "P. K. Jena"
   // Leading dots are not part of the word.
   while (j < dot && text.charCodeAt(j) === 0x2e) j++;
+  if (dottedInitials(text, j, dot)) return true; // "A.K. Sharma", "P.K. Jena"
   if (dot - j > 6) return false; // longer than any abbreviation
   // The word in lower case, as a number: five bits a letter, "." as 27 (no string made).
   let key = 0;
@@ -171,4 +172,14 @@ function isAbbreviation(text: string, dot: number): boolean {
     key = key * 32 + (c === 0x2e ? 27 : (c | 0x20) - 0x60);
   }
   return ABBREVIATION_KEYS.has(key);
+}
+
+/** text[from, to) is capital initials joined by dots ("A.K"); lower case ("p.m") may end a sentence. */
+function dottedInitials(text: string, from: number, to: number): boolean {
+  if (to - from < 3 || (to - from) % 2 === 0) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if ((k - from) % 2 === 0 ? c < 0x41 || c > 0x5a : c !== 0x2e) return false;
+  }
+  return true;
 }

@@ -5,6 +5,7 @@ import type { CompareOptions } from '../values/options.js';
 import { normalizeQuote } from '../values/quote.js';
 import { stem } from '../extract/context.js';
 import { factKind, type Slot, type SlotClaim } from './slots.js';
+import { differentSpeakers } from './speakers.js';
 import { findStories } from './stories.js';
 
 /**
@@ -320,6 +321,9 @@ function pairScore(
   const dice = wa + wb > 0 ? (2 * common) / (wa + wb) : 0;
   if (dice < tuning.minContext) return null;
   const relation = compareValues(va, vb, options);
+  // Two speakers' different figures (organisers' million, police's 240,000) are two facts. The
+  // same figure under two names ("organisers", "the coalition") stays one: names vary more than facts.
+  if (relation.verdict === 'conflict' && differentSpeakers(a.entry.claim, b.entry.claim, options)) return null;
   // An unresolved date is "compatible" with anything; that says nothing about being the same fact.
   const bonus =
     relation.verdict === 'agree' ? tuning.agreeBonus : relation.verdict === 'compatible' && relation.reason !== 'unresolved' ? tuning.compatibleBonus : 0;
@@ -330,13 +334,18 @@ function pairScore(
  * Two clusters may merge unless that would put two facts of one report in one slot: claims of
  * one report whose values conflict, or — for dates — that differ at all ("on Thursday" and
  * "later this week" in one article are two events; a hedge and a figure of one count are not).
+ * Nor may a merge put two speakers' conflicting figures in one slot, by way of a third claim
+ * in the outlet's own voice that lines up with each.
  */
 function canMerge(x: readonly number[], y: readonly number[], nodes: readonly Node[], options: CompareOptions): boolean {
   for (const i of x) {
     for (const j of y) {
       const a = nodes[i]!;
       const b = nodes[j]!;
-      if (a.entry.report.id !== b.entry.report.id) continue;
+      if (a.entry.report.id !== b.entry.report.id) {
+        if (differentSpeakers(a.entry.claim, b.entry.claim, options) && compareValues(a.entry.claim.value, b.entry.claim.value, options).verdict === 'conflict') return false;
+        continue;
+      }
       const verdict = compareValues(a.entry.claim.value, b.entry.claim.value, options).verdict;
       if (verdict === 'conflict' || (a.kind === 'date' && verdict !== 'agree')) return false;
     }

@@ -396,8 +396,18 @@ function parseTokens(tokens: string[], text: string): EntityValue | undefined {
       return { kind: 'entity', name: joinName(tokens.slice(k + 1)), title, type: 'person', text };
     }
   }
+  // "owner Anil Sharma", "mill owner Anil Sharma": common nouns before a name are a role, kept as
+  // the title so that "owner Anil Sharma" is still Anil Sharma ("sources in Delhi Police" is not).
+  let k = 0;
+  while (k < Math.min(n - 1, 3) && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[k] as string) && !ROLE_STOPWORDS.has(words[k] as string)) k++;
+  if (k > 0 && ix.nameFrom[k] && /^\p{Lu}/u.test(tokens[k] as string)) {
+    return { kind: 'entity', name: joinName(tokens.slice(k)), title: joinName(tokens.slice(0, k)), type: 'person', text };
+  }
   return undefined;
 }
+
+/** Words that make a lower-case run before a name something other than a role. */
+const ROLE_STOPWORDS = new Set([...OF_WORDS, ...NAME_PARTICLES, 'in', 'on', 'to', 'and', 'or', 'near']);
 
 /**
  * Parses an attribution phrase into a name plus the role or title it carried. Articles are

@@ -13,7 +13,10 @@ export interface QuantityCompareOptions {
    * truncation ("7.4 million" for 7.48 million) is allowed separately by `allowTruncation`.
    */
   roundingSteps?: number;
-  /** Accept truncated figures with at least two significant digits. Default true. */
+  /**
+   * Accept truncation of figures written with decimals and at least two significant digits
+   * ("7.4 million" for 7.48 million). Whole figures ("1,100", "250") are only rounded. Default true.
+   */
   allowTruncation?: boolean;
   /** Relative slack for hedges like "about"/"around"/"nearly". Default 0.1 (10%). */
   hedgeTolerance?: number;

@@ -1220,8 +1220,22 @@ function resolve(options: QuantityCompareOptions | undefined): Resolved {
 }
 
 function roundedBase(q: QuantityValue, o: Resolved): Interval {
-  if (q.qualifier === 'exact' && q.value !== null) return roundingInterval(q.value, q.precision, o.roundingSteps, o.allowTruncation);
+  if (q.qualifier === 'exact' && q.value !== null) {
+    return roundingInterval(q.value, q.precision, o.roundingSteps, o.allowTruncation && writtenWithDecimals(q));
+  }
   return coreInterval(q);
+}
+
+// Writers truncate decimals ("7.4 million" for 7.48 million) but round whole figures to the
+// nearest step: "1,100" is no truncated 1,199, nor "250" a truncated 257. Without a text,
+// how the figure was written is unknown: rounding only.
+function writtenWithDecimals(q: QuantityValue): boolean {
+  const t = q.text;
+  if (t === undefined) return false;
+  for (let i = 1; i + 1 < t.length; i++) {
+    if (t.charCodeAt(i) === 0x2e && isDigit(t.charCodeAt(i - 1)) && isDigit(t.charCodeAt(i + 1))) return true;
+  }
+  return false;
 }
 
 // Core plus rounding of exact figures plus the relative tolerance.
@@ -1288,10 +1302,11 @@ function formatNumber(n: number): string {
  * 2. same qualifier, figure and bounds → agree `equal`;
  * 3. the intervals as written overlap ("over 1,000" and 1,178; "400-500" and 450) → compatible `hedge`;
  * 4. they overlap once exact figures are widened by rounding — `roundingSteps` (default 0.5)
- *    steps of the written precision either side, plus one step upwards for truncation when
- *    `allowTruncation` (default true) and the figure is rounded with ≥ 2 significant digits
- *    ("1,200" vs 1,178; "7.4 million" vs 7.48 million) — and every bound by
- *    `relativeTolerance` (default 0) → compatible `rounding`;
+ *    steps of the written precision either side, i.e. rounding to nearest ("1,200" vs 1,178;
+ *    not "1,100" vs 1,199 nor "250" vs 257), plus one step upwards for truncation when
+ *    `allowTruncation` (default true) and the figure is written with decimals and ≥ 2
+ *    significant digits ("7.4 million" vs 7.48 million) — and every bound by
+ *    `relativeTolerance` (default 0) → compatible `rounding`, the detail naming the rule;
  * 5. they overlap once "about" is widened by ±`hedgeTolerance` (default 0.1, relative) and
  *    "nearly" to [v − tolerance, v] ("about 3,700" vs 3,712; "nearly 300" vs 297) → compatible `hedge`;
  * 6. otherwise → conflict `disjoint` (288 vs 275; "over 1,000" vs 900).
@@ -1326,24 +1341,47 @@ export function compareQuantities(a: QuantityValue, b: QuantityValue, options?: 
           : `"${la}" and "${lb}" overlap`;
     return result('compatible', 'hedge', detail);
   }
-  if (overlaps(roundedInterval(a, o), roundedInterval(b, o))) {
-    const [coarse, fine] = a.precision >= b.precision ? [a, b] : [b, a];
-    return result(
-      'compatible',
-      'rounding',
-      `"${label(coarse)}" can be "${label(fine)}" rounded to a step of ${formatNumber(coarse.precision)}`,
-    );
-  }
+  if (overlaps(roundedInterval(a, o), roundedInterval(b, o))) return result('compatible', 'rounding', roundingDetail(a, b, o));
   if (overlaps(hedgedInterval(a, o), hedgedInterval(b, o))) {
     const aHedge = a.qualifier === 'about' || a.qualifier === 'nearly';
     const [hedged, other] = aHedge ? [a, b] : [b, a];
+    const within = hedged.qualifier === 'nearly' ? 'under' : 'of'; // "nearly" allows no overshoot
     return result(
       'compatible',
       'hedge',
-      `"${label(other)}" is within ${formatNumber(o.hedgeTolerance * 100)}% of "${label(hedged)}"`,
+      `"${label(other)}" is within ${formatNumber(o.hedgeTolerance * 100)}% ${within} "${label(hedged)}"`,
     );
   }
   return result('conflict', 'disjoint', `"${la}" and "${lb}" cannot both be true`);
+}
+
+// Names the rule that made two figures fit: rounding to nearest, truncation, or the relative tolerance.
+function roundingDetail(a: QuantityValue, b: QuantityValue, o: Resolved): string {
+  // The rounded figure is the coarser exact one; a bound ("over 1,000") is never rounded.
+  const aExact = a.qualifier === 'exact';
+  const [coarse, fine] = aExact !== (b.qualifier === 'exact') ? (aExact ? [a, b] : [b, a]) : a.precision >= b.precision ? [a, b] : [b, a];
+  const step = groupDigits(formatNumber(coarse.precision));
+  const of = fine.qualifier === 'exact' ? `"${label(fine)}"` : `a figure in "${label(fine)}"`;
+  const exact: Resolved = { ...o, allowTruncation: false, relativeTolerance: 0 };
+  if (overlaps(roundedInterval(a, exact), roundedInterval(b, exact))) {
+    return o.roundingSteps === 0.5
+      ? `"${label(coarse)}" can be ${of} rounded to the nearest ${step}`
+      : `"${label(coarse)}" is within ${formatNumber(o.roundingSteps)} step${o.roundingSteps === 1 ? '' : 's'} of ${step} of ${of}`;
+  }
+  const truncated: Resolved = { ...o, relativeTolerance: 0 };
+  if (overlaps(roundedInterval(a, truncated), roundedInterval(b, truncated))) {
+    return `"${label(coarse)}" can be ${of} truncated to a step of ${step}`;
+  }
+  return `"${label(a)}" and "${label(b)}" are within ${formatNumber(o.relativeTolerance * 100)}% of each other`;
+}
+
+// "100000" → "100,000" (whole numbers only).
+function groupDigits(n: string): string {
+  if (n.length < 5) return n;
+  for (let i = 0; i < n.length; i++) if (!isDigit(n.charCodeAt(i))) return n;
+  let out = n.slice(0, ((n.length - 1) % 3) + 1);
+  for (let i = out.length; i < n.length; i += 3) out += `,${n.slice(i, i + 3)}`;
+  return out;
 }
 
 // The interval a value pins the truth to, with default tolerances (for combining).

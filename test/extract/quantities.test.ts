@@ -75,7 +75,7 @@ describe('extractQuantities: hedges, scales and number words', () => {
     ['The queue had around 200 voters.', 'around 200 voters', 'about', 200, null, null, 'voters'],
     ['Some 200 farmers camped outside.', 'Some 200 farmers', 'about', 200, null, null, 'farmers'],
     ['The fine is up to 5,000 rupees.', 'up to 5,000 rupees', 'up-to', 5000, null, 5000, 'INR'],
-    ['As many as 40 people were hurt.', 'As many as 40 people', 'up-to', 40, null, 40, 'people'],
+    ['As many as 40 people were hurt.', 'As many as 40 people', 'up-to', 40, null, 40, 'injuries'],
     ['Between 10 and 12 coaches derailed.', 'Between 10 and 12 coaches', 'range', null, 10, 12, 'coaches'],
     ['Some 10-12 coaches derailed.', '10-12 coaches', 'range', null, 10, 12, 'coaches'],
     ['Relief worth Rs 2 lakh was paid.', 'Rs 2 lakh', 'exact', 200000, 200000, 200000, 'INR'],
@@ -88,7 +88,8 @@ describe('extractQuantities: hedges, scales and number words', () => {
     ['A dozen houses burned down.', 'A dozen houses', 'exact', 12, 12, 12, 'houses'],
     ['One lakh farmers marched to the capital.', 'One lakh farmers', 'exact', 100000, 100000, 100000, 'farmers'],
     ['Half of the voters stayed home.', 'Half of the voters', 'exact', 50, 50, 50, 'percent'],
-    ['Dozens of protesters were detained.', 'Dozens of protesters', 'vague', null, 24, 99, 'protesters'],
+    ['Dozens of protesters were detained.', 'Dozens of protesters', 'vague', null, 24, 99, 'arrests'],
+    ['Dozens of protesters gathered.', 'Dozens of protesters', 'vague', null, 24, 99, 'protesters'],
     ['Police used hundreds of barricades.', 'hundreds of barricades', 'vague', null, 200, 999, 'barricades'],
     ['Tens of thousands of farmers came.', 'Tens of thousands of farmers', 'vague', null, 20000, 99999, 'farmers'],
     ['The group has 1,178 Pakistani-Khalistani accounts online.', '1,178 Pakistani-Khalistani accounts', 'exact', 1178, 1178, 1178, 'accounts'],
@@ -130,8 +131,8 @@ describe('extractQuantities: sub-figures and borrowed units', () => {
 
   it('takes the unit of "of them" from the sentence', () => {
     expect(summary('More than 1,000 people were hurt, and about 900 of them went home.').map((r) => [r[0], r[5]])).toEqual([
-      ['More than 1,000 people', 'people'],
-      ['about 900 of them', 'people'],
+      ['More than 1,000 people', 'injuries'],
+      ['about 900 of them', 'injuries'],
     ]);
     expect(summary('The rescued fishermen reached the harbour, and six of them were admitted.').map((r) => [r[0], r[5]])).toEqual([
       ['six of them', 'fishermen'],
@@ -305,7 +306,7 @@ describe('extractQuantities: value objects', () => {
       ['583', 'accounts', 'kind,value,min,max,qualifier,precision,text,unit'],
       ['1,178 accounts', 'accounts', 'kind,value,min,max,qualifier,precision,unit,text'],
       ['27 fishermen', 'fishermen', 'kind,value,min,max,qualifier,precision,text,unit'],
-      ['six of them', 'fishermen', 'kind,value,min,max,qualifier,precision,text,unit'],
+      ['six of them', 'injuries', 'kind,value,min,max,qualifier,precision,text,unit'],
       ['288', 'deaths', 'kind,value,min,max,qualifier,precision,text,unit'],
     ]);
   });

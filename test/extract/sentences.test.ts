@@ -17,6 +17,14 @@ describe('splitSentences', () => {
     expect(slices('“We will rebuild.” The mayor left.')).toEqual(['“We will rebuild.”', 'The mayor left.']);
   });
 
+  it('keeps dotted capital initials with the name after them, but lets "p.m." end a sentence', () => {
+    expect(slices('A.K. Sharma, the owner, spoke. P.K. Jena left at 5 p.m. Police came.')).toEqual([
+      'A.K. Sharma, the owner, spoke.',
+      'P.K. Jena left at 5 p.m.',
+      'Police came.',
+    ]);
+  });
+
   it('does not split before a lower-case word or inside decimals', () => {
     expect(slices('It rose 7.4 per cent. to close. Then fell.')).toEqual(['It rose 7.4 per cent. to close.', 'Then fell.']);
   });
@@ -74,6 +82,7 @@ function referenceSplit(text: string): Sentence[] {
     while (j > floor && /[A-Za-z.]/.test(text[j - 1]!)) j--;
     const word = text.slice(j, dot).toLowerCase();
     if (word.length === 1) return true;
+    if (/^(?:[A-Z]\.)+[A-Z]$/.test(text.slice(j, dot).replace(/^\.+/, ''))) return true;
     return abbreviations.has(word.replace(/^\.+/, ''));
   };
   const sentences: Sentence[] = [];

@@ -445,7 +445,7 @@ describe('compareQuantities', () => {
   });
 
   it('roundingSteps widens or narrows rounding', () => {
-    expect(cmp('1,200', '1,290').reason).toBe('rounding'); // truncation of 1,29x
+    expect(cmp('1,200', '1,290').reason).toBe('disjoint'); // whole figures are never truncated
     expect(cmp('1,200', '1,290', { allowTruncation: false }).reason).toBe('disjoint');
     expect(cmp('1,200', '1,290', { allowTruncation: false, roundingSteps: 1 }).reason).toBe('rounding');
     expect(cmp('1,200', '1,178', { roundingSteps: 0, allowTruncation: false }).reason).toBe('disjoint');
