@@ -324,10 +324,25 @@ function pairScore(
   // Two speakers' different figures (organisers' million, police's 240,000) are two facts. The
   // same figure under two names ("organisers", "the coalition") stays one: names vary more than facts.
   if (relation.verdict === 'conflict' && differentSpeakers(a.entry.claim, b.entry.claim, options)) return null;
+  // "The toll rose to 288 on Saturday" dates a revision of a tally, not the event: two outlets'
+  // different revision days are two updates of a developing story, not one conflicting date.
+  if (a.kind === 'date' && relation.verdict === 'conflict' && (isTallyUpdate(a.entry.claim) || isTallyUpdate(b.entry.claim))) return null;
   // An unresolved date is "compatible" with anything; that says nothing about being the same fact.
   const bonus =
     relation.verdict === 'agree' ? tuning.agreeBonus : relation.verdict === 'compatible' && relation.reason !== 'unresolved' ? tuning.compatibleBonus : 0;
   return dice + bonus;
+}
+
+const TALLY_NOUNS: ReadonlySet<string> = new Set(['toll', 'tally', 'count', 'figure', 'number', 'total']);
+const TALLY_VERBS: ReadonlySet<string> = new Set([
+  'rose', 'risen', 'rises', 'climbed', 'climbs', 'mounted', 'revised', 'revises', 'increased', 'jumped', 'reached', 'stood',
+  'stands', 'updated', 'lowered', 'dropped', 'fell', 'corrected',
+]);
+
+/** A date in a sentence that revises a tally ("the death toll rose to 14 on Wednesday"). */
+function isTallyUpdate(claim: Claim): boolean {
+  const words = claim.context?.keywords ?? [];
+  return words.some((w) => TALLY_NOUNS.has(w)) && words.some((w) => TALLY_VERBS.has(w));
 }
 
 /**
