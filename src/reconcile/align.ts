@@ -5,6 +5,7 @@ import type { CompareOptions } from '../values/options.js';
 import { normalizeQuote } from '../values/quote.js';
 import { stem } from '../extract/context.js';
 import { factKind, type Slot, type SlotClaim } from './slots.js';
+import { isTally } from './developing.js';
 import { differentSpeakers } from './speakers.js';
 import { findStories } from './stories.js';
 
@@ -323,7 +324,7 @@ function pairScore(
   const relation = compareValues(va, vb, options);
   // Two speakers' different figures (organisers' million, police's 240,000) are two facts. The
   // same figure under two names ("organisers", "the coalition") stays one: names vary more than facts.
-  if (relation.verdict === 'conflict' && differentSpeakers(a.entry.claim, b.entry.claim, options)) return null;
+  if (relation.verdict === 'conflict' && estimatesOfTwoSpeakers(a.entry.claim, b.entry.claim, options)) return null;
   // "The toll rose to 288 on Saturday" dates a revision of a tally, not the event: two outlets'
   // different revision days are two updates of a developing story, not one conflicting date.
   if (a.kind === 'date' && relation.verdict === 'conflict' && (isTallyUpdate(a.entry.claim) || isTallyUpdate(b.entry.claim))) return null;
@@ -331,6 +332,15 @@ function pairScore(
   const bonus =
     relation.verdict === 'agree' ? tuning.agreeBonus : relation.verdict === 'compatible' && relation.reason !== 'unresolved' ? tuning.compatibleBonus : 0;
   return dice + bonus;
+}
+
+/**
+ * Two speakers' own estimates (organisers' million, police's 240,000 at a rally) are two facts.
+ * A tally of a developing event is one fact whoever gives it: "police said 12 dead" in the
+ * morning and "officials said 15" at night are one toll, revised (developing.ts).
+ */
+function estimatesOfTwoSpeakers(a: Claim, b: Claim, options: CompareOptions): boolean {
+  return differentSpeakers(a, b, options) && !(isTally(a) && isTally(b));
 }
 
 const TALLY_NOUNS: ReadonlySet<string> = new Set(['toll', 'tally', 'count', 'figure', 'number', 'total']);
@@ -358,7 +368,7 @@ function canMerge(x: readonly number[], y: readonly number[], nodes: readonly No
       const a = nodes[i]!;
       const b = nodes[j]!;
       if (a.entry.report.id !== b.entry.report.id) {
-        if (differentSpeakers(a.entry.claim, b.entry.claim, options) && compareValues(a.entry.claim.value, b.entry.claim.value, options).verdict === 'conflict') return false;
+        if (estimatesOfTwoSpeakers(a.entry.claim, b.entry.claim, options) && compareValues(a.entry.claim.value, b.entry.claim.value, options).verdict === 'conflict') return false;
         continue;
       }
       const verdict = compareValues(a.entry.claim.value, b.entry.claim.value, options).verdict;

@@ -35,6 +35,21 @@ const NOT_STORY_NAMES = new Set(
     .split(' '),
 );
 
+const HONORIFICS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'shri', 'smt', 'prof', 'sir', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
+/**
+ * The names an entity links stories by: the name, and for a person's name of two or three words
+ * the surname too, so "Mr Sharma", "Sharma" and "owner Anil Sharma" tell one story.
+ */
+function storyNames(entity: string): string[] {
+  const name = entity.toLowerCase().replace(/['’]s$/, '');
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.every((w) => NOT_STORY_NAMES.has(w))) return [];
+  const last = words[words.length - 1]!;
+  if (words.length >= 2 && words.length <= 3 && last.length >= 4 && !NOT_STORY_NAMES.has(last) && /^\p{L}+$/u.test(last)) return [name, last];
+  return HONORIFICS.has(words[0]!) ? [name, words.slice(1).join(' ')] : [name];
+}
+
 /**
  * Which reports can be about one story. Reports that share a named entity few reports name (a
  * town, a person — not "Monday", "Rs" or "Police") are linked, and linked reports form stories.
@@ -54,10 +69,7 @@ export function findStories(entries: readonly SlotClaim[], tuning: StoryTuning):
   for (const { report, claim } of entries) {
     let set = byReport.get(report.id);
     if (!set) byReport.set(report.id, (set = new Set()));
-    for (const e of claim.context?.entities ?? []) {
-      const name = e.toLowerCase().replace(/['’]s$/, '');
-      if (!name.split(/\s+/).every((w) => NOT_STORY_NAMES.has(w))) set.add(name);
-    }
+    for (const e of claim.context?.entities ?? []) for (const name of storyNames(e)) set.add(name);
   }
   const ids = [...byReport.keys()].sort(compareStrings);
   const postings = new Map<string, number[]>();

@@ -83,3 +83,16 @@ describe('speaker names with roles and initials', () => {
     expect(f.consensus?.reports).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('a developing tally given by different authorities', () => {
+  it('is one toll, revised, whoever gives each figure', () => {
+    const result = compareArticles([
+      { id: 'morning', source: 'Dawn Courier', publishedAt: '2024-07-15T08:00:00+05:30', text: 'A landslide buried homes in Kelvar on Monday. Police said 12 people were killed in the Kelvar landslide.' },
+      { id: 'evening', source: 'Evening Lamp', publishedAt: '2024-07-15T20:00:00+05:30', text: 'A landslide buried homes in Kelvar on Monday. District officials said 15 people were killed in the Kelvar landslide.' },
+    ]);
+    const counts = result.findings.filter((f) => f.kind === 'count');
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatchObject({ verdict: 'compatible', reason: 'updated-later' });
+    expect(counts[0]!.claims.map((c) => c.speaker)).toEqual(['Police', 'District officials']);
+  });
+});

@@ -84,3 +84,19 @@ describe('story gate over a day of wire copy', () => {
     expect(toll?.claims.map((c) => c.report)).toEqual(['desk-01', 'desk-zz']);
   });
 });
+
+describe('story gate and name variants', () => {
+  it('links reports that name one person differently ("Mr Sharma", "owner Anil Sharma") into one story', () => {
+    const day = '2024-03-07';
+    const result = compareArticles([
+      { id: 'a', publishedAt: day, text: 'Mill owner Anil Sharma defended the closure. "We had no choice but to shut the plant for the safety of our work force," Sharma said on Wednesday.' },
+      { id: 'b', publishedAt: day, text: 'The Sonpur mill will stay shut. “We had no choice but to shut the plant for the safety of our work force,” owner Anil Sharma told reporters.' },
+      { id: 'c', publishedAt: day, text: 'The Sonpur mill will stay shut, its owner said. "We had no choice but to shut the plant," said Mr Sharma.' },
+      { id: 'd', publishedAt: day, text: 'The Sonpur mill will stay shut. "We had no option but to shut the plant for the safety of our workforce," Anil Sharma said.' },
+    ]);
+    const quotes = result.findings.filter((f) => f.kind === 'quote');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.claims.map((c) => c.report)).toEqual(['a', 'b', 'c', 'd']);
+    expect(quotes[0]).toMatchObject({ verdict: 'conflict', reason: 'wording' });
+  });
+});
