@@ -1268,6 +1268,38 @@ function read(text: string, c: Candidate, publishedAt: string | null | undefined
   return [];
 }
 
+const BARE_WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+// Words that point a bare weekday forward: "will reopen on Monday", "she'll visit on Tuesday";
+// weaker ones only in a clause without a past auxiliary ("rain is forecast until Saturday", but
+// "talks were scheduled to end on Friday" is past).
+const FUTURE_AUXILIARY = /\b(?:will|shall)\b|\w'll\b/i;
+const FUTURE_CUE = /\b(?:until|till|forecasts?|expected|scheduled|due|upcoming|slated|plans?\s+to|set\s+to|(?:is|are)\s+to)\b/i;
+const PAST_AUXILIARY = /\b(?:was|were|had)\b/i;
+const FORWARD_REACH = 80;
+
+/**
+ * News is past tense, so a bare weekday is read as the latest one (parseTime); in a clause
+ * about the future ("the weather office has forecast more rain until Saturday", "schools will
+ * reopen on Monday") it is the next one. Looks back at most FORWARD_REACH characters, not past
+ * the start of the clause (a sentence end, a comma, a semicolon or a colon).
+ */
+function forward(text: string, f: Found, publishedAt: string | null | undefined): Found {
+  if (f.value.anchor !== 'publication') return f;
+  const day = BARE_WEEKDAY.exec(text.slice(f.start, f.end));
+  if (!day) return f;
+  let from = f.start;
+  while (from > 0 && f.start - from < FORWARD_REACH) {
+    const c = text.charCodeAt(from - 1);
+    // A sentence or clause boundary: the cue must be in the weekday's own clause.
+    if (c === 10 || c === 44 || c === 59 || c === 58 || ((c === 46 || c === 33 || c === 63) && isSpaceCode(text.charCodeAt(from)))) break;
+    from--;
+  }
+  const clause = text.slice(from, f.start);
+  if (!FUTURE_AUXILIARY.test(clause) && !(FUTURE_CUE.test(clause) && !PAST_AUXILIARY.test(clause))) return f;
+  const value = readPhrase(`next ${day[1]!.toLowerCase()}`, publishedAt);
+  return value ? { start: f.start, end: f.end, value } : f;
+}
+
 // Non-overlapping, in document order; of two overlapping readings the longer wins
 // ("earlier this week" over chrono's "this week").
 function merge(found: Found[]): Found[] {
@@ -1334,7 +1366,8 @@ export function extractTimes(
   scanCandidates(text, ws, candidates);
   const found: Found[] = [];
   for (const c of candidates) found.push(...read(text, c, publishedAt));
-  return merge(found).map((f) => {
+  return merge(found).map((plain) => {
+    const f = forward(text, plain, publishedAt);
     const mentionText = text.slice(f.start, f.end);
     const v = f.value;
     // (Built field by field: an object spread with an added key is slow.)

@@ -558,8 +558,11 @@ function looksPersonal(v: EntityValue): boolean {
  *   (case, diacritics, punctuation, "P.K." vs "PK"), `alias` (one alias-table group);
  * - same organisation, one or both speaking through a voice role (spokesperson, statement,
  *   official, representative) → `agree` / `same-organisation`;
- * - initials or an omitted middle name ("PK Jena" ~ "Pradeep Jena"; a bare surname when one
- *   side is known to be a person) → `compatible` / `initials`;
+ * - a person named once in full and once by surname ("Ms Arora" ~ "Nisha Arora", as news names
+ *   a person on second mention) → `agree` / `equal`, or `compatible` / `initials` when their
+ *   titles differ or one speaks for an organisation. Deliberately not transitive: "Minister
+ *   Prasad" agrees with "Ravi Shankar Prasad" and with "Jitin Prasad", which conflict;
+ * - initials or an omitted middle name ("PK Jena" ~ "Pradeep Jena") → `compatible` / `initials`;
  * - same name, different titles → `compatible` / `title`;
  * - one token one edit apart ("Penny"/"Penney") → `conflict` / `spelling` (flagged, not merged);
  * - same organisation, different person roles ("Twitter CEO" vs "Twitter spokesperson") →
