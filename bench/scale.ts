@@ -6,7 +6,7 @@
 // Options: --sizes 1000,10000,100000   --compare-sizes 1000,10000,100000   --no-incremental
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { compareArticles, createReconciler, reconcile } from '../src/index.js';
+import { compareArticles, createReconciler, reconcile, type ReportInput } from '../src/index.js';
 import { generateCoverage } from './scale/generate.js';
 
 type Kind = 'reconcile' | 'compare' | 'incremental';
@@ -29,7 +29,7 @@ function peakMb(): number {
 function child(kind: Kind, n: number): Measure {
   const corpus = generateCoverage(n + (kind === 'incremental' ? 20 : 0), 42);
   if (kind === 'reconcile') {
-    const reports = corpus.map(({ text: _text, ...rest }) => rest);
+    const reports = corpus.map(({ text: _text, ...rest }) => rest) as ReportInput[];
     const started = performance.now();
     const result = reconcile(reports);
     return { kind, reports: n, seconds: (performance.now() - started) / 1000, findings: result.findings.length, peakMb: peakMb() };
@@ -41,7 +41,7 @@ function child(kind: Kind, n: number): Measure {
     return { kind, reports: n, seconds: (performance.now() - started) / 1000, findings: result.findings.length, peakMb: peakMb() };
   }
   // Incremental: hold n reports, then time 20 more arriving one by one (add + result each).
-  const reports = corpus.map(({ text: _text, ...rest }) => rest);
+  const reports = corpus.map(({ text: _text, ...rest }) => rest) as ReportInput[];
   const desk = createReconciler();
   let started = performance.now();
   for (const report of reports.slice(0, n)) desk.add(report);

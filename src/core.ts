@@ -50,9 +50,9 @@ export {
   SharedEvidenceSchema,
   ReconcileResultSchema,
   CorroborateError,
-  formatIssue,
-  formatPath,
 } from './model/public.js';
+// Argument-checked, so a bad argument is a CorroborateError too.
+export { formatIssue, formatPath } from './public-checks.js';
 export type {
   Source,
   SourceKind,

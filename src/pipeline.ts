@@ -4,7 +4,12 @@ import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, ty
 import type { ReconcileOptions } from './reconcile/options.js';
 import { reconcileReports } from './reconcile/reconcile.js';
 
-/** The zod schema of {@link ArticleInput}: what {@link compareArticles} validates each article with. */
+/**
+ * The zod schema of {@link ArticleInput}: what {@link compareArticles} validates each article with.
+ *
+ * @example
+ * ArticleInputSchema.safeParse({ id: 'ht', text: 'Twitter responded on Monday.', publishedAt: 'Monday' }).success; // false
+ */
 export const ArticleInputSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   text: z.string(),
@@ -37,7 +42,8 @@ export function compareArticles(articles: readonly ArticleInput[], options?: Rec
   if (!Array.isArray(articles)) {
     throw new CorroborateError('compareArticles() expects an array of articles', [{ path: [], message: 'expected an array', code: 'invalid_type' }]);
   }
-  const reports = articles.map((raw, index) => {
+  // Array.from: a hole is an undefined article (an error), not skipped as map() would.
+  const reports = Array.from(articles as readonly unknown[], (raw, index) => {
     const parsed = ArticleInputSchema.safeParse(raw);
     if (!parsed.success) throw new CorroborateError('Invalid article', fromZodIssues(parsed.error.issues, [index]));
     const { text, ...meta } = parsed.data;

@@ -1,9 +1,11 @@
 // `corroborate compare` / `corroborate reconcile`: read reports, reconcile, render, gate.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CorroborateError, reconcile, type ReconcileResult } from '../index.js';
+import { CorroborateError, reconcile, type ReconcileResult, type ReportInput } from '../index.js';
+import { outputProblem, usageError as usage, writeProblem } from './args.js';
 import { expandInputs } from './glob.js';
-import { describeIssue, InputError, loadFile, readNdjsonStream, type LoadedReport } from './inputs.js';
+import { reportNames } from './ids.js';
+import { describeIssue, InputError, loadFile, readStandardInput, type LoadedReport } from './inputs.js';
 import { createProgress } from './progress.js';
 import { FORMATS, isFormat, renderResult } from './formats.js';
 
@@ -25,21 +27,25 @@ Reads articles and reports, extracts their counts, dates, quotes and attribution
 up across inputs and says fact by fact where they agree, are compatible or conflict.
 
 INPUT is a file, a directory (its ${'.txt .md .json .ndjson'} files, recursively), a quoted glob
-("reports/**/*.txt"), or - for NDJSON reports on standard input. A file is either
+("reports/**/*.txt"), or - for standard input: NDJSON reports when its first non-blank character
+is {, else one article (id "stdin"). A file is either
   - article text (.txt, .md…), optionally with front matter:
         ---
         source: The Daily Ledger
         published: 2024-03-12          (or 2024-03-12T21:40:00+05:30)
         url: https://…
         title: …
+        id: ledger-evening             (the report id; default: the file name)
         ---
     or the seed header: a first line starting " date YYYY-MM-DD ";
   - JSON: one report or an array of reports (schema/report.schema.json). "textFile" names the
     article a report's evidence points into; a report with text and no claims has its claims
     extracted;
   - NDJSON (.ndjson, .jsonl, or -): one such JSON report per line.
-Report id = file name without extension (NDJSON: the report's id, else NAME-LINE). Without a
-publication date, relative dates ("on Monday") stay unresolved.
+An empty file, or one that is not UTF-8 text, is an input error.
+Report id = file name without extension; when inputs share a name, the shortest end of the path
+that tells them apart (day1/ap.txt, day2/ap.txt: "day1/ap", "day2/ap"). NDJSON: the report's
+id, else NAME-LINE. Without a publication date, relative dates ("on Monday") stay unresolved.
 
 Options:
   --format FORMAT        markdown (default), json (the versioned contract, schema/result.schema.json),
@@ -66,7 +72,8 @@ Exit status: 0 on success, 1 when --fail-on found what it gates on, 2 on usage o
  * @example
  * process.exitCode = await runCompare(['a.txt', 'b.txt', '--format', 'json']);
  */
-export async function runCompare(argv: string[]): Promise<number> {
+export async function runCompare(argv: string[], command = 'compare'): Promise<number> {
+  const usageError = (message: string) => usage(`corroborate ${command}`, message);
   let parsed;
   try {
     parsed = parseArgs({
@@ -94,6 +101,8 @@ export async function runCompare(argv: string[]): Promise<number> {
   if (!(FAIL_ON as readonly string[]).includes(failOn)) return usageError(`--fail-on must be conflict or compatible, not "${failOn}"`);
   if (positionals.length === 0) return usageError('no inputs (give files, directories, globs, or - for standard input)');
   const keepGoing = values['keep-going'];
+  const outProblem = values.out === undefined ? null : outputProblem(values.out);
+  if (outProblem) return fail(outProblem);
 
   const problems: string[] = [];
   const report = (message: string) => {
@@ -105,10 +114,11 @@ export async function runCompare(argv: string[]): Promise<number> {
 
   const progress = createProgress(process.stderr);
   const loaded: LoadedReport[] = [];
+  const names = reportNames(inputs.files);
   inputs.files.forEach((file, i) => {
     progress.update(`reading ${i + 1}/${inputs.files.length} files`);
     try {
-      loaded.push(...loadFile(file));
+      loaded.push(...loadFile(file, names.get(file)));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       report(error.message);
@@ -116,7 +126,7 @@ export async function runCompare(argv: string[]): Promise<number> {
   });
   if (inputs.stdin) {
     progress.update('reading standard input');
-    await readNdjsonStream(process.stdin, '<stdin>', (r) => loaded.push(r), report);
+    await readStandardInput(process.stdin, (r) => loaded.push(r), report);
   }
   if (problems.length > 0 && !keepGoing) {
     progress.done();
@@ -132,8 +142,13 @@ export async function runCompare(argv: string[]): Promise<number> {
     return 2;
   }
   const output = renderResult(format, result, used.map((l) => l.report));
-  if (values.out) writeFileSync(values.out, output);
-  else process.stdout.write(output);
+  if (values.out) {
+    try {
+      writeFileSync(values.out, output);
+    } catch (error) {
+      return fail(writeProblem(values.out, error));
+    }
+  } else process.stdout.write(output);
   if (problems.length > 0) return 2;
   return failed(result, failOn) ? 1 : 0;
 }
@@ -151,7 +166,8 @@ function reconcileKeepingGood(
   let current = loaded;
   for (;;) {
     try {
-      return { result: reconcile(current.map((l) => l.report)), used: current };
+      // Unchecked input on purpose: reconcile() validates it and names each problem's place.
+      return { result: reconcile(current.map((l) => l.report) as ReportInput[]), used: current };
     } catch (error) {
       if (!(error instanceof CorroborateError)) throw error;
       const bad = new Set<number>();
@@ -173,7 +189,7 @@ function failed(result: ReconcileResult, failOn: string): boolean {
   return false;
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`corroborate: ${message}\n\n${COMPARE_USAGE}\n`);
+function fail(message: string): number {
+  process.stderr.write(`corroborate: ${message}\n`);
   return 2;
 }

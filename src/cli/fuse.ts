@@ -5,6 +5,7 @@ import { open, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { CorroborateError } from '../model/index.js';
+import { joinNegativeValues, outputProblem, usageError as usage, writeProblem } from './args.js';
 import { fuse } from '../resolve/fuse.js';
 import { checkKnownFact } from '../resolve/known.js';
 import { ClaimTable } from '../resolve/table.js';
@@ -43,11 +44,13 @@ Options:
                             fixed to their value and reported with it (confidence 1), and every
                             source's trust is learned against them (semi-supervised); a malformed
                             line always stops (FILE:LINE: message)
-  --keep-going              skip malformed lines (and count them) instead of stopping
+  --keep-going              skip malformed lines (and count them) instead of stopping; the
+                            output is still written, and the exit status is 2 when any was skipped
   -h, --help                this text
 
 Timings (reading, fusing, writing) and peak memory go to standard error.
-Exit status: 0 on success, 2 on usage or input errors (a malformed line: FILE:LINE: message).`;
+Exit status: 0 on success, 2 on usage or input errors (a malformed line: FILE:LINE: message),
+also when --keep-going skipped lines.`;
 
 /**
  * Reads a duration as minutes: `90s`, `10m`, `1.5h`, or a plain number of minutes; NaN if it is none.
@@ -74,7 +77,8 @@ export async function runFuse(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      // "--relative-tolerance -1" reaches the range check below instead of failing in parseArgs.
+      args: joinNegativeValues(argv, ['time-tolerance', 'relative-tolerance', 'max-iterations']),
       allowPositionals: false,
       options: {
         input: { type: 'string' },
@@ -99,13 +103,17 @@ export async function runFuse(argv: string[]): Promise<number> {
   const input = values.input;
   if (!input) return usageError('--input FILE is required');
   const method = values.method as FuseMethod;
-  if (!FUSE_METHODS.includes(method)) return usageError(`--method must be one of ${FUSE_METHODS.join(', ')}, not "${values.method}"`);
+  if (!FUSE_METHODS.includes(method)) return usageError(`--method must be one of ${FUSE_METHODS.join(', ')}, got ${shown(values.method)}`);
   const timeTolerance = parseMinutes(values['time-tolerance']);
-  if (Number.isNaN(timeTolerance)) return usageError(`--time-tolerance must look like 90s, 10m, 1h or a number of minutes, not "${values['time-tolerance']}"`);
+  if (Number.isNaN(timeTolerance)) return usageError(`--time-tolerance must be a duration ≥ 0 (90s, 10m, 1h or a number of minutes), got ${shown(values['time-tolerance'])}`);
   const relativeTolerance = Number(values['relative-tolerance']);
-  if (!(relativeTolerance >= 0) || values['relative-tolerance'].trim() === '') return usageError(`--relative-tolerance must be a number ≥ 0, not "${values['relative-tolerance']}"`);
+  if (!(relativeTolerance >= 0) || values['relative-tolerance'].trim() === '') return usageError(`--relative-tolerance must be a number ≥ 0, got ${shown(values['relative-tolerance'])}`);
   const maxIterations = Number(values['max-iterations']);
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) return usageError(`--max-iterations must be a whole number ≥ 1, not "${values['max-iterations']}"`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) return usageError(`--max-iterations must be a whole number ≥ 1, got ${shown(values['max-iterations'])}`);
+  for (const file of [values.out, values.trust]) {
+    const problem = file === undefined ? null : outputProblem(file);
+    if (problem) return fail(problem);
+  }
 
   for (const file of values.known === undefined ? [input] : [input, values.known]) {
     try {
@@ -144,12 +152,14 @@ export async function runFuse(argv: string[]): Promise<number> {
     return 2;
   }
   const t2 = performance.now();
-  try {
-    await writeLines(values.out, itemLines(result));
-    if (values.trust) await writeLines(values.trust, result.trust.map((t) => JSON.stringify(t)));
-  } catch (error) {
-    process.stderr.write(`corroborate: cannot write: ${(error as Error).message}\n`);
-    return 2;
+  const outputs: [string | undefined, Iterable<string>][] = [[values.out, itemLines(result)]];
+  if (values.trust) outputs.push([values.trust, result.trust.map((t) => JSON.stringify(t))]);
+  for (const [file, lines] of outputs) {
+    try {
+      await writeLines(file, lines);
+    } catch (error) {
+      return fail(writeProblem(file ?? 'standard output', error));
+    }
   }
   const t3 = performance.now();
   const seconds = (ms: number): string => (ms / 1000).toFixed(2);
@@ -161,7 +171,8 @@ export async function runFuse(argv: string[]): Promise<number> {
       `fused (${method}, ${result.iterations} iteration${result.iterations === 1 ? '' : 's'}) in ${seconds(t2 - t1)} s; ` +
       `wrote in ${seconds(t3 - t2)} s; peak RSS ${rssMb} MB\n`,
   );
-  return 0;
+  // Like compare --keep-going: the output is written, and the status tells a pipeline it is partial.
+  return read.skipped > 0 ? 2 : 0;
 }
 
 interface ReadResult {
@@ -372,6 +383,15 @@ async function writeLines(file: string | undefined, lines: Iterable<string>): Pr
 }
 
 function usageError(message: string): number {
-  process.stderr.write(`corroborate fuse: ${message}\n\n${FUSE_USAGE}\n`);
+  return usage('corroborate fuse', message, 'corroborate fuse');
+}
+
+function fail(message: string): number {
+  process.stderr.write(`corroborate fuse: ${message}\n`);
   return 2;
+}
+
+/** An argument as typed when it is a number, quoted otherwise. */
+function shown(value: string): string {
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value) ? value : JSON.stringify(value);
 }

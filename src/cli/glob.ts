@@ -1,7 +1,7 @@
 // Turning the CLI's arguments into input files: plain files, directories (walked) and glob
 // patterns (expanded here, since Node 20 has no fs.glob and a quoted pattern reaches us as is).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** File endings read from a directory or a `**` pattern; others are skipped there. */
 export const INPUT_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.json', '.ndjson', '.jsonl'];
@@ -44,7 +44,9 @@ export function expandInputs(args: readonly string[]): ExpandedInputs {
       files.push(arg); // a missing file is reported when it is read
     }
   }
-  return { files: [...new Set(files)], stdin, problems };
+  // One file named two ways (a.txt, ./a.txt) is read once.
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f))), stdin, problems };
 }
 
 function statKind(path: string): 'file' | 'dir' | null {

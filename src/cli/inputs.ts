@@ -3,9 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { CorroborateError, extract, formatIssue, formatPath, parseArticle, type CorroborateIssue } from '../index.js';
 import { lineOfJsonPath } from './json-locate.js';
+import { frontMatterId, readUtf8 } from './text.js';
 
 /** Reports read from one file, each with where it came from (for error messages). */
 export interface LoadedReport {
@@ -26,23 +27,26 @@ export class InputError extends Error {}
  * Reads one input file. `.json` files hold a report or an array of reports (a report may name
  * its article with "textFile"; a report with text but no claims has its claims extracted);
  * `.ndjson`/`.jsonl` files hold one report per line; other files are article text with optional
- * front matter or the seed ` date YYYY-MM-DD ` header.
- * Report id = file name without extension (unless the JSON gives one).
+ * front matter or the seed ` date YYYY-MM-DD ` header. `name` is the report id where the input
+ * gives none (default: the file name without extension; see reportNames()). An empty file, or
+ * one that is not UTF-8 text, is an InputError.
  *
  * @example
  * loadFile('articles/daily-ledger-2024-03-12.txt')[0].report.id; // 'daily-ledger-2024-03-12'
  */
-export function loadFile(file: string): LoadedReport[] {
+export function loadFile(file: string, name = basename(file, extname(file))): LoadedReport[] {
   const content = readText(file);
-  const id = basename(file, extname(file));
   const ext = extname(file).toLowerCase();
-  if (ext === '.json') return loadJson(file, content, id);
+  if (ext === '.json' || ext === '.ndjson' || ext === '.jsonl') {
+    if (content.trim() === '') throw new InputError(`${file}: empty file: no reports`);
+  }
+  if (ext === '.json') return loadJson(file, content, name);
   if (ext === '.ndjson' || ext === '.jsonl') {
     const out: LoadedReport[] = [];
     const problems: string[] = [];
     content.split('\n').forEach((line, i) => {
       try {
-        const loaded = loadNdjsonLine(file, line, i + 1, dirname(file));
+        const loaded = loadNdjsonLine(file, line, i + 1, dirname(file), name);
         if (loaded) out.push(loaded);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -52,6 +56,11 @@ export function loadFile(file: string): LoadedReport[] {
     if (problems.length > 0) throw new InputError(problems.join('\n'));
     return out;
   }
+  return [loadArticle(file, content, name, sourceFromFileName(basename(file, extname(file))))];
+}
+
+/** One article (text with an optional header) as a report; `fallbackSource` when it names none. */
+function loadArticle(file: string, content: string, name: string, fallbackSource: { id: string; name: string }): LoadedReport {
   let article;
   try {
     article = parseArticle(content);
@@ -60,8 +69,51 @@ export function loadFile(file: string): LoadedReport[] {
     throw error;
   }
   const { text, ...meta } = article;
-  return [{ report: extract(text, { ...meta, id, source: meta.source ?? sourceFromFileName(id) }), file, index: null }];
+  // The header is blanked in `text`, so front matter alone leaves only spaces.
+  if (text.trim() === '') throw new InputError(`${file}: empty report: no text`);
+  const id = frontMatterId(content) ?? name;
+  return { report: extract(text, { ...meta, id, source: meta.source ?? fallbackSource }), file, index: null };
 }
+
+/**
+ * Reads standard input: NDJSON reports (see readNdjsonStream) when its first non-blank character
+ * is "{", else one article, as a text file would be read (id "stdin" unless its front matter
+ * gives one). Empty input and a JSON array are problems.
+ *
+ * @example
+ * await readStandardInput(process.stdin, (r) => loaded.push(r), (p) => problems.push(p));
+ */
+export async function readStandardInput(stream: Readable, onReport: (loaded: LoadedReport) => void, onProblem: (message: string) => void): Promise<void> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const head: Buffer[] = [];
+  let first: number | undefined;
+  while (first === undefined) {
+    const next = await chunks.next();
+    if (next.done) break;
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    head.push(chunk);
+    // Blanks and a UTF-8 byte order mark may come first.
+    first = chunk.find((byte) => ![0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(byte));
+  }
+  if (first === undefined) return onProblem(`${STDIN}: empty: nothing on standard input`);
+  const all = (async function* () {
+    yield* head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  })();
+  if (first === 0x7b) return readNdjsonStream(Readable.from(all), STDIN, onReport, onProblem);
+  // A JSON array read as article text would be compared as prose, silently.
+  if (first === 0x5b) return onProblem(`${STDIN}: a JSON array; - reads NDJSON (one report object per line) or one article (give the array as a .json file)`);
+  const parts: Buffer[] = [];
+  for await (const chunk of all) parts.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  try {
+    onReport(loadArticle(STDIN, decodeText(STDIN, Buffer.concat(parts)), 'stdin', { id: 'stdin', name: 'standard input' }));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    onProblem(error.message);
+  }
+}
+
+const STDIN = '<stdin>';
 
 /**
  * Reads NDJSON reports from a stream (standard input), one per line, calling `onReport` for
@@ -80,7 +132,7 @@ export async function readNdjsonStream(
   for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNo++;
     try {
-      const loaded = loadNdjsonLine(name, line, lineNo, process.cwd());
+      const loaded = loadNdjsonLine(name, line, lineNo, process.cwd(), basename(name, extname(name)).replace(/^<|>$/g, ''));
       if (loaded) onReport(loaded);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -90,7 +142,7 @@ export async function readNdjsonStream(
 }
 
 /** One NDJSON line as a report; null for a blank line. A missing id becomes `NAME-LINE`. */
-function loadNdjsonLine(file: string, raw: string, lineNo: number, baseDir: string): LoadedReport | null {
+function loadNdjsonLine(file: string, raw: string, lineNo: number, baseDir: string, name: string): LoadedReport | null {
   const line = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (line.trim() === '') return null;
   let data: unknown;
@@ -102,7 +154,7 @@ function loadNdjsonLine(file: string, raw: string, lineNo: number, baseDir: stri
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(`${file}:${lineNo}: expected one report (a JSON object) per line`);
   }
-  const fallbackId = `${basename(file, extname(file)).replace(/^<|>$/g, '')}-${lineNo}`;
+  const fallbackId = `${name}-${lineNo}`;
   const report = toReport(data as Record<string, unknown>, baseDir, fallbackId, (issues) =>
     issues.map((i) => `${file}:${lineNo}: ${formatIssue({ ...i, path: i.path.slice(1) })}`).join('\n'),
   );
@@ -156,12 +208,22 @@ function locate(file: string, issue: CorroborateIssue): string {
 }
 
 function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  return decodeText(file, bytes);
 }
+
+/** The bytes as text, or an InputError naming the file when they are not UTF-8 text. */
+function decodeText(file: string, bytes: Buffer): string {
+  const { text, problem } = readUtf8(bytes);
+  if (problem !== undefined) throw new InputError(`${file}: ${problem}`);
+  return text;
+}
+
 
 function loadJson(file: string, content: string, id: string): LoadedReport[] {
   let data: unknown;

@@ -1,5 +1,6 @@
 // The `corroborate` command. The CLI is the only place in src/ that touches Node built-ins.
 import { createRequire } from 'node:module';
+import { usageError } from './args.js';
 import { COMPARE_USAGE, runCompare } from './compare.js';
 import { runFuse } from './fuse.js';
 
@@ -30,18 +31,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`);
     return 0;
   }
-  if (command === undefined) {
-    process.stderr.write(`corroborate: no command given\n\n${USAGE}\n`);
-    return 2;
-  }
+  if (command === undefined) return usageError('corroborate', 'no command given (compare, reconcile or fuse)');
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command === 'compare' || command === 'reconcile') return runCompare(rest);
+  if (command === 'compare' || command === 'reconcile') return runCompare(rest, command);
   if (command === 'fuse') return runFuse(rest);
-  process.stderr.write(`corroborate: unknown command "${command}"\n\n${USAGE}\n`);
-  return 2;
+  return usageError('corroborate', `unknown command "${command}" (compare, reconcile or fuse)`);
 }
 
 // A closed pipe (corroborate … | head) is not an error.

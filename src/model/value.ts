@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
+import { dateUnionError, valueUnionError } from './messages.js';
 import { configureZod } from './zod-config.js';
 
 configureZod();
+
+// The value kinds, for the messages of the unions below.
+const VALUE_KINDS = ['quantity', 'time', 'quote', 'entity', 'text', 'boolean', 'json'] as const;
+const PHRASE_KINDS = ['quantity', 'time', 'quote', 'entity'] as const;
 
 /**
  * How a quantity was qualified in the text. `over` and `under` are strict bounds;
@@ -74,7 +79,7 @@ export const TimeAnchorSchema = z.enum(['absolute', 'publication', 'mention', 'u
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
 /** A calendar date `YYYY-MM-DD` or a date-time with an offset. */
-export const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+export const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateUnionError });
 
 /**
  * A time as a calendar interval `[start, end]` (inclusive calendar dates, or date-times with
@@ -175,15 +180,11 @@ export type JsonValue = z.infer<typeof JsonValueSchema>;
  * @example
  * ValueSchema.parse({ kind: 'boolean', value: false });
  */
-export const ValueSchema = z.discriminatedUnion('kind', [
-  QuantityValueSchema,
-  TimeValueSchema,
-  QuoteValueSchema,
-  EntityValueSchema,
-  TextValueSchema,
-  BooleanValueSchema,
-  JsonValueSchema,
-]);
+export const ValueSchema = z.discriminatedUnion(
+  'kind',
+  [QuantityValueSchema, TimeValueSchema, QuoteValueSchema, EntityValueSchema, TextValueSchema, BooleanValueSchema, JsonValueSchema],
+  { error: valueUnionError(VALUE_KINDS, []) },
+);
 /** See {@link ValueSchema}. */
 export type Value = z.infer<typeof ValueSchema>;
 /** The `kind` tag of a {@link Value}. */
@@ -198,7 +199,7 @@ export type ValueKind = Value['kind'];
  * PhraseValueSchema.parse({ kind: 'time', phrase: 'on Monday' });
  */
 export const PhraseValueSchema = z.strictObject({
-  kind: z.enum(['quantity', 'time', 'quote', 'entity']),
+  kind: z.enum(PHRASE_KINDS),
   phrase: z.string().check(z.minLength(1)),
 });
 /** See {@link PhraseValueSchema}. */
@@ -210,6 +211,6 @@ export type PhraseValue = z.infer<typeof PhraseValueSchema>;
  * @example
  * ValueInputSchema.parse({ kind: 'time', phrase: 'February 4' });
  */
-export const ValueInputSchema = z.union([ValueSchema, PhraseValueSchema]);
+export const ValueInputSchema = z.union([ValueSchema, PhraseValueSchema], { error: valueUnionError(VALUE_KINDS, PHRASE_KINDS) });
 /** See {@link ValueInputSchema}. */
 export type ValueInput = z.infer<typeof ValueInputSchema>;

@@ -28,8 +28,9 @@ const TALLY_WORD =
  * Whether a count is a tally of a developing event, by the words around it.
  *
  * @example
- * isTally({ subject: 'bus crash', attribute: 'killed', value: { kind: 'quantity', ... } }); // true
- * isTally({ subject: 'count', attribute: 'fishermen', value: ..., context: { keywords: ['trawler', 'board'], ... } }); // false
+ * const twelve: QuantityValue = { kind: 'quantity', value: 12, min: 12, max: 12, qualifier: 'exact', precision: 1, unit: 'people' };
+ * isTally({ subject: 'bus crash', attribute: 'killed', value: twelve }); // true
+ * isTally({ subject: 'trawler', attribute: 'fishermen', value: twelve }); // false
  */
 export function isTally(claim: Claim): boolean {
   if (claim.value.kind !== 'quantity') return false;

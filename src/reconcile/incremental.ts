@@ -3,7 +3,7 @@
 // Keyed claims are grouped as they arrive and only the findings they touch are rebuilt; claims
 // read from text are lined up again when the set of text reports changed (alignment weighs words
 // by how rare they are across all reports, so one new article can move any text slot).
-import { CorroborateError, type Dependence, type Finding, type ReconcileResult } from '../model/index.js';
+import { CorroborateError, type Dependence, type Finding, type ReconcileResult, type ReportInput } from '../model/index.js';
 import { compareStrings } from '../values/canonical.js';
 import type { CompareOptions } from '../values/options.js';
 import type { AliasTable } from '../values/entity.js';
@@ -14,26 +14,30 @@ import { WitnessIndex, findDependence } from './dependence.js';
 import { buildFinding } from './finding.js';
 import { validateOptions, type ReconcileOptions } from './options.js';
 import { prepareReports, type PreparedReport } from './prepare.js';
+import { claimJsonIssues } from './reconcile.js';
 import { slotPlaceOf, type Slot, type SlotClaim } from './slots.js';
 
 /**
- * A reconciler's whole state as JSON: the options and the reports it holds (as validated
- * input, sorted by id). `Reconciler.fromJSON` rebuilds it.
+ * A reconciler's whole state as JSON: the options and the reports it holds (as added, as JSON,
+ * sorted by id). `Reconciler.fromJSON` rebuilds it.
  *
  * @example
- * const state: ReconcilerState = reconciler.toJSON();
- * localStorage.setItem('desk', JSON.stringify(state));
+ * const desk = createReconciler();
+ * desk.add({ id: 'a', source: 'Daily A', claims: [] });
+ * const state: ReconcilerState = desk.toJSON();
+ * // { format: 'corroborate-reconciler', version: 1, options: null, reports: [{ id: 'a', source: 'Daily A', claims: [] }] }
+ * const text = JSON.stringify(state); // keep it anywhere: a file, a database, localStorage in a browser
  */
 export interface ReconcilerState {
   format: 'corroborate-reconciler';
   version: 1;
   options: ReconcileOptions | null;
-  reports: unknown[];
+  reports: ReportInput[];
 }
 
 interface Held {
   /** The report as added, as JSON (what toJSON gives back). */
-  input: unknown;
+  input: ReportInput;
   prepared: PreparedReport;
   /** Keyed slots this report has claims in. */
   slots: string[];
@@ -99,10 +103,15 @@ export class Reconciler {
   }
 
   /**
-   * Rebuilds a reconciler from {@link Reconciler.toJSON}'s output (parsed JSON).
+   * Rebuilds a reconciler from {@link Reconciler.toJSON}'s output (parsed JSON). Takes `unknown`
+   * on purpose: saved state comes back from storage untyped (`JSON.parse` gives `any`), so it is
+   * checked at run time like reconcile()'s input — a bad report is a CorroborateError with its
+   * path (`$.reports[1].source`).
    *
    * @example
-   * const desk = Reconciler.fromJSON(JSON.parse(saved));
+   * const json = JSON.stringify(createReconciler({ reliability: { pti: 0.9 } }));
+   * const desk = Reconciler.fromJSON(JSON.parse(json));
+   * desk.size; // 0
    */
   static fromJSON(json: unknown): Reconciler {
     const state = json as Partial<ReconcilerState> | null;
@@ -112,14 +121,16 @@ export class Reconciler {
       ]);
     }
     const reconciler = new Reconciler(state.options ?? undefined);
-    state.reports.forEach((report, index) => {
+    const reports: readonly unknown[] = state.reports;
+    // An index loop: a hole is a bad report here too, not skipped.
+    for (let index = 0; index < reports.length; index++) {
       try {
-        reconciler.add(report);
+        reconciler.add(reports[index] as ReportInput);
       } catch (error) {
         if (!(error instanceof CorroborateError)) throw error;
         throw new CorroborateError('Invalid saved reconciler', error.issues.map((issue) => ({ ...issue, path: ['reports', index, ...issue.path] })));
       }
-    });
+    }
     return reconciler;
   }
 
@@ -143,13 +154,18 @@ export class Reconciler {
    * Adding an identical report again does nothing; a different report under a held id is an
    * error — remove the old one first.
    *
+   * Errors name paths inside the report (`$.claims[0].value`).
+   *
    * @example
-   * desk.add({ id: 'evening', source: 'Valley Times', publishedAt: '2024-06-12', claims: [...] });
+   * desk.add({
+   *   id: 'evening', source: 'Valley Times', publishedAt: '2024-06-12',
+   *   claims: [{ subject: 'bus crash', attribute: 'killed', value: { kind: 'quantity', phrase: '15 people' } }],
+   * });
    */
-  add(report: unknown): void {
-    const [prepared] = prepareReports([report]);
+  add(report: ReportInput): void {
+    const [prepared] = prepareOne(report);
     if (!prepared) return;
-    const input = toJson(report, []);
+    const input = toJson(report, []) as ReportInput;
     const held = this.#reports.get(prepared.id);
     if (held) {
       if (JSON.stringify(held.input) === JSON.stringify(input)) return;
@@ -225,7 +241,8 @@ export class Reconciler {
    * The state as JSON (options and held reports, sorted by id), for {@link Reconciler.fromJSON}.
    *
    * @example
-   * writeFileSync('desk.json', JSON.stringify(desk.toJSON()));
+   * const state = desk.toJSON(); // JSON.stringify(desk) calls it
+   * Reconciler.fromJSON(JSON.parse(JSON.stringify(state))).size === desk.size; // true
    */
   toJSON(): ReconcilerState {
     const reports = [...this.#reports.values()].sort((a, b) => compareStrings(a.prepared.id, b.prepared.id)).map((h) => h.input);
@@ -315,6 +332,18 @@ export class Reconciler {
  */
 export function createReconciler(options?: ReconcileOptions): Reconciler {
   return new Reconciler(options);
+}
+
+/** prepareReports() of one report, its error paths inside the report (`$.id`, not `$[0].id`). */
+function prepareOne(report: unknown): PreparedReport[] {
+  const issues = claimJsonIssues(report, []);
+  if (issues.length > 0) throw new CorroborateError('Invalid report', issues);
+  try {
+    return prepareReports([report]);
+  } catch (error) {
+    if (!(error instanceof CorroborateError)) throw error;
+    throw new CorroborateError('Invalid report', error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) })));
+  }
 }
 
 /** A JSON copy of a value that must be JSON (reports, options), or a CorroborateError naming where it is not. */

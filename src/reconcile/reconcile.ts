@@ -1,4 +1,5 @@
-import type { ReconcileResult } from '../model/index.js';
+import { CorroborateError, type CorroborateIssue, type ReconcileResult, type ReportInput } from '../model/index.js';
+import { jsonIssue } from '../json-check.js';
 import { DEFAULT_ALIGN_TUNING, alignSlots } from './align.js';
 import { comparisonSetup, compareFindings, reliabilityLookup, reportEntry, sourcePriors, summarize } from './assemble.js';
 import { WitnessIndex, findDependence } from './dependence.js';
@@ -29,7 +30,8 @@ import { findStories } from './stories.js';
  * ]);
  * result.findings[0].verdict; // 'conflict' (2021-02-08 vs 2021-02-09)
  */
-export function reconcile(reports: readonly unknown[], options?: ReconcileOptions): ReconcileResult {
+export function reconcile(reports: readonly ReportInput[], options?: ReconcileOptions): ReconcileResult {
+  // Typed for TypeScript callers; JavaScript callers get the same checks at run time.
   return reconcileReports(reports, options, false);
 }
 
@@ -42,7 +44,15 @@ export function reconcile(reports: readonly unknown[], options?: ReconcileOption
  */
 export function reconcileReports(reports: readonly unknown[], options: ReconcileOptions | undefined, trusted: boolean): ReconcileResult {
   const checked = validateOptions(options);
-  const prepared = prepareReports(reports, trusted);
+  let input: unknown = reports;
+  if (!trusted && Array.isArray(reports)) {
+    // Holes read as undefined (an error, as `[undefined, report]` is), not skipped by forEach.
+    const list = Array.from(reports as readonly unknown[]);
+    const issues = list.flatMap((report, index) => claimJsonIssues(report, [index]));
+    if (issues.length > 0) throw new CorroborateError(`Invalid reports (${issues.length} problem${issues.length === 1 ? '' : 's'})`, issues);
+    input = list;
+  }
+  const prepared = prepareReports(input, trusted);
   const { aliases, compareOptions } = comparisonSetup(checked);
   const priors = sourcePriors(prepared);
   const reliabilityOf = reliabilityLookup(checked, (source) => priors.get(source));
@@ -58,4 +68,26 @@ export function reconcileReports(reports: readonly unknown[], options: Reconcile
     findings,
     dependence: witnesses.listed(),
   };
+}
+
+/**
+ * Where the JSON values of a report's `{ kind: 'json', value }` claims are not JSON (a bigint, a
+ * cycle…), checked before the schema and the code that keys values recurse into them. Anything
+ * else wrong with the report is left to the schema.
+ *
+ * @example
+ * claimJsonIssues({ id: 'a', source: 'A', claims: [{ subject: 's', attribute: 'x', value: { kind: 'json', value: 1n } }] }, [0]);
+ * // [{ path: [0, 'claims', 0, 'value', 'value'], message: 'a bigint is not a JSON value', code: 'not-json' }]
+ */
+export function claimJsonIssues(report: unknown, at: readonly (string | number)[]): CorroborateIssue[] {
+  const claims = report !== null && typeof report === 'object' ? (report as { claims?: unknown }).claims : undefined;
+  if (!Array.isArray(claims)) return [];
+  const issues: CorroborateIssue[] = [];
+  claims.forEach((claim: unknown, index) => {
+    const value = claim !== null && typeof claim === 'object' ? (claim as { value?: unknown }).value : undefined;
+    if (value === null || typeof value !== 'object' || (value as { kind?: unknown }).kind !== 'json' || !('value' in value)) return;
+    const problem = jsonIssue(value.value, [...at, 'claims', index, 'value', 'value']);
+    if (problem) issues.push(problem);
+  });
+  return issues;
 }

@@ -1,12 +1,17 @@
-import { CorroborateError, ReconcileResultSchema, fromZodIssues, type Finding, type ReconcileResult, type Verdict } from '../model/index.js';
+import { CorroborateError, ReconcileResultSchema, fromZodIssues, type EntityValue, type Finding, type ReconcileResult, type Verdict } from '../model/index.js';
 import { formatValue } from '../values/compare.js';
 import { compareStrings } from '../values/canonical.js';
 
-/** Who publishes the reviews, and where; all optional, and nothing is made up when absent. */
+/**
+ * Who publishes the reviews, and where; all optional, and nothing is made up when absent.
+ *
+ * @example
+ * const options: ClaimReviewOptions = { url: 'https://checks.example/story-17', author: { name: 'Desk Checks' }, datePublished: '2021-02-10' };
+ */
 export interface ClaimReviewOptions {
   /** The page the reviews live on; each review's url is this plus `#` and the finding id. */
   url?: string;
-  /** The reviewing organisation (default "corroborate"). */
+  /** The reviewing organisation; no `author` when absent. */
   author?: { name: string; url?: string };
   /** The review date (ISO); omitted by default so the output depends only on the result. */
   datePublished?: string;
@@ -18,26 +23,42 @@ export interface ClaimReviewOptions {
  */
 const RATING: Record<Verdict, number> = { agree: 4, compatible: 3, 'single-source': 2, conflict: 1 };
 
-/** One schema.org node as plain JSON. */
+/**
+ * One schema.org node as plain JSON: its `@type` and any other properties (typed `unknown`, so
+ * narrow them before use).
+ *
+ * @example
+ * const node: JsonLd = { '@type': 'Organization', name: 'Hindustan Times' };
+ */
 export type JsonLd = { '@type': string } & { [key: string]: unknown };
 
 /**
  * Renders a result as schema.org ClaimReview JSON-LD: one `ClaimReview` per finding, whose
  * `itemReviewed` is a `Claim` with an `appearance` per report that makes it (url, publisher,
- * datePublished, headline), whose `reviewRating.alternateName` is the verdict and whose `text`
- * (and `reviewBody`) is the explanation. Findings keep the result's order.
+ * datePublished, headline) and, for a quote, the speaker as `author`; whose
+ * `reviewRating.alternateName` is the verdict and whose `text` (and `reviewBody`) is the
+ * explanation. Findings keep the result's order.
  *
  * @example
  * const doc = toClaimReview(reconcile(reports), { url: 'https://checks.example/story-17' });
- * doc['@graph'][0].reviewRating.alternateName; // 'conflict'
- * doc['@graph'][0].itemReviewed.appearance[0].publisher.name; // 'Hindustan Times'
+ * // Nodes are JsonLd (property values `unknown`): state the shape you read.
+ * type Review = { '@type': string; reviewRating: { alternateName: string }; itemReviewed: { appearance: { publisher: { name: string } }[] } };
+ * const review = doc['@graph'][0] as Review;
+ * review.reviewRating.alternateName; // 'conflict'
+ * review.itemReviewed.appearance[0]?.publisher.name; // 'Hindustan Times'
  */
 export function toClaimReview(result: ReconcileResult, options: ClaimReviewOptions = {}): { '@context': 'https://schema.org'; '@graph': JsonLd[] } {
   const parsed = ReconcileResultSchema.safeParse(result);
   if (!parsed.success) throw new CorroborateError('toClaimReview() expects a reconcile() result', fromZodIssues(parsed.error.issues));
+  const { findings } = parsed.data;
   const reports = new Map(parsed.data.reports.map((r) => [r.id, r]));
-  const author: JsonLd = { '@type': 'Organization', name: options.author?.name ?? 'corroborate', ...(options.author?.url && { url: options.author.url }) };
-  const graph = parsed.data.findings.map((finding): JsonLd => {
+  const author: JsonLd | undefined = options.author && {
+    '@type': 'Organization',
+    name: options.author.name,
+    ...(options.author.url && { url: options.author.url }),
+  };
+  const links = linkQuotes(findings);
+  const graph = findings.map((finding): JsonLd => {
     const appearances = [...new Set(finding.claims.map((c) => c.report))]
       .map((id) => reports.get(id)!)
       .sort((a, b) => compareStrings(a.publishedAt ?? '\uffff', b.publishedAt ?? '\uffff') || compareStrings(a.id, b.id))
@@ -50,19 +71,19 @@ export function toClaimReview(result: ReconcileResult, options: ClaimReviewOptio
           ...(r.publishedAt !== null && { datePublished: r.publishedAt }),
         }),
       );
-    const speaker = finding.speaker ?? finding.claims.find((c) => c.speaker)?.speaker;
+    const speaker = finding.kind === 'quote' ? quoteSpeaker(finding, links) : undefined;
     return {
       '@type': 'ClaimReview',
       ...(options.url !== undefined && { url: `${options.url}#${encodeURIComponent(finding.id)}` }),
       identifier: finding.id,
-      claimReviewed: claimText(finding),
+      claimReviewed: claimText(finding, speaker, links),
       itemReviewed: {
         '@type': 'Claim',
-        ...(speaker && { author: { '@type': 'Person', name: speaker } }),
+        ...(speaker && { author: speakerNode(speaker) }),
         appearance: appearances,
         ...(appearances[0] && { firstAppearance: appearances[0] }),
       },
-      author,
+      ...(author && { author }),
       ...(options.datePublished !== undefined && { datePublished: options.datePublished }),
       reviewRating: {
         '@type': 'Rating',
@@ -79,10 +100,80 @@ export function toClaimReview(result: ReconcileResult, options: ClaimReviewOptio
   return { '@context': 'https://schema.org', '@graph': graph };
 }
 
-/** "subject attribute — value / value", the distinct values in claim order. */
-function claimText(finding: Finding): string {
-  const values = [...new Set(finding.claims.map((c) => formatValue(c.value)))];
-  // Subjects of text findings already name the kind ("date (twitter, government)"); quotes are their own subject.
-  const named = finding.kind === 'quote' || finding.subject.startsWith(finding.attribute);
-  return `${named ? finding.subject : `${finding.subject} ${finding.attribute}`} — ${values.join(' / ')}`;
+/** A speaker: an entity read from text, or the name a structured claim gave. */
+type Speaker = EntityValue | string;
+
+/**
+ * How quotes read from text meet their speakers: extract() gives the claim naming a quote's
+ * speaker the quote claim's id plus "/speaker", and reconcile() puts those claims in
+ * attribution findings. Keys are `report` and claim id.
+ */
+interface QuoteLinks {
+  /** The attribution finding holding the speaker claim of a quote claim. */
+  attribution: Map<string, Finding>;
+  /** The quote finding holding a quote claim. */
+  quote: Map<string, Finding>;
+}
+
+const SPEAKER_SUFFIX = '/speaker';
+const claimKey = (report: string, id: string) => JSON.stringify([report, id]);
+
+function linkQuotes(findings: readonly Finding[]): QuoteLinks {
+  const links: QuoteLinks = { attribution: new Map(), quote: new Map() };
+  for (const finding of findings) {
+    for (const claim of finding.claims) {
+      if (claim.id === undefined) continue;
+      if (finding.kind === 'quote') links.quote.set(claimKey(claim.report, claim.id), finding);
+      else if (finding.kind === 'attribution' && claim.id.endsWith(SPEAKER_SUFFIX)) {
+        links.attribution.set(claimKey(claim.report, claim.id.slice(0, -SPEAKER_SUFFIX.length)), finding);
+      }
+    }
+  }
+  return links;
+}
+
+/**
+ * Who said a quote: the consensus of its attribution finding (quotes read from text), else the
+ * speaker most of its claims name (structured claims; the first on a tie).
+ */
+function quoteSpeaker(finding: Finding, links: QuoteLinks): Speaker | undefined {
+  for (const claim of finding.claims) {
+    const attribution = claim.id === undefined ? undefined : links.attribution.get(claimKey(claim.report, claim.id));
+    const value = attribution?.consensus?.value;
+    if (value?.kind === 'entity') return value;
+  }
+  const names = [finding.speaker, ...finding.claims.map((c) => c.speaker)].filter((n): n is string => typeof n === 'string' && n !== '');
+  const count = new Map<string, number>();
+  for (const name of names) count.set(name, (count.get(name) ?? 0) + 1);
+  return names.reduce<string | undefined>((best, name) => (best === undefined || count.get(name)! > count.get(best)! ? name : best), undefined);
+}
+
+function speakerNode(speaker: Speaker): JsonLd {
+  if (typeof speaker === 'string') return { '@type': 'Person', name: speaker };
+  if (speaker.type === 'organisation') return { '@type': 'Organization', name: speaker.name };
+  return { '@type': 'Person', name: speaker.name, ...(speaker.title && { jobTitle: speaker.title }) };
+}
+
+/**
+ * The claim as a sentence: "SPEAKER said “…”" for a quote, "“…” was said by A / B" for who said
+ * a quote, else "subject attribute — value / value"; the distinct values in claim order.
+ */
+function claimText(finding: Finding, speaker: Speaker | undefined, links: QuoteLinks): string {
+  const values = [...new Set(finding.claims.map((c) => formatValue(c.value)))].join(' / ');
+  if (finding.kind === 'quote') return speaker ? `${typeof speaker === 'string' ? speaker : formatValue(speaker)} said ${values}` : values;
+  const quote = finding.kind === 'attribution' ? saidQuote(finding, links) : undefined;
+  if (quote) return `${quote} was said by ${values}`;
+  // Subjects of text findings already name the kind ("date (twitter, government)").
+  return `${finding.subject.startsWith(finding.attribute) ? finding.subject : `${finding.subject} ${finding.attribute}`} — ${values}`;
+}
+
+/** The words an attribution finding says who said (as its quote finding has them), if it is one. */
+function saidQuote(finding: Finding, links: QuoteLinks): string | undefined {
+  for (const claim of finding.claims) {
+    if (!claim.id?.endsWith(SPEAKER_SUFFIX)) continue;
+    const quote = links.quote.get(claimKey(claim.report, claim.id.slice(0, -SPEAKER_SUFFIX.length)));
+    const value = quote?.consensus?.value ?? quote?.claims[0]?.value;
+    if (value) return formatValue(value);
+  }
+  return undefined;
 }

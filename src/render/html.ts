@@ -97,6 +97,9 @@ const ReportTextsSchema = z.array(
   }),
 );
 
+// The options' shape (options.reports is checked apart, with its own message).
+const HtmlOptionsSchema = z.looseObject({ title: z.optional(z.string()), lang: z.optional(z.string()) });
+
 /**
  * Renders a result as one self-contained HTML page: a summary table of the findings (conflicts
  * first), then the reports side by side with every claim's evidence highlighted in its verdict's
@@ -121,9 +124,14 @@ const ReportTextsSchema = z.array(
  * // write it to report.html and open it in a browser
  */
 export function toHtml(result: ReconcileResult, options: HtmlOptions = {}): string {
-  const { dependence: rawDependence, ...rest } = (result ?? {}) as ReconcileResult & { dependence?: unknown };
-  const parsed = ReconcileResultSchema.safeParse(rest);
+  // `dependence` is read on its own (older results lack it); anything but an object is checked
+  // whole, so toHtml(null) says "expected object, received null" as toMarkdown(null) does.
+  const isObject = result !== null && typeof result === 'object' && !Array.isArray(result);
+  const { dependence: rawDependence, ...rest } = (isObject ? result : {}) as ReconcileResult & { dependence?: unknown };
+  const parsed = ReconcileResultSchema.safeParse(isObject ? rest : result);
   if (!parsed.success) throw new CorroborateError('toHtml() expects a reconcile() result', fromZodIssues(parsed.error.issues));
+  const checkedOptions = HtmlOptionsSchema.safeParse(options);
+  if (!checkedOptions.success) throw new CorroborateError('toHtml(): invalid options', fromZodIssues(checkedOptions.error.issues, ['options']));
   const texts = ReportTextsSchema.safeParse(options.reports ?? []);
   if (!texts.success) throw new CorroborateError('toHtml(): options.reports must be reports with an id and text', fromZodIssues(texts.error.issues, ['reports']));
   const data = parsed.data;

@@ -18,6 +18,7 @@
  * to fuse). Nothing here runs without known facts: the methods then do exactly what they do
  * unsupervised.
  */
+import { jsonIssue } from '../json-check.js';
 import { CorroborateError } from '../model/index.js';
 import { compareStrings, stableStringify } from '../values/canonical.js';
 import type { Problem } from './problem.js';
@@ -71,6 +72,8 @@ export function checkKnownFact(fact: unknown, index: number): CheckedFact {
   if (typeof subject !== 'string') throw invalid([index, 'subject'], 'must be a string');
   if (typeof attribute !== 'string') throw invalid([index, 'attribute'], 'must be a string');
   if (value === undefined) throw invalid([index, 'value'], 'is required');
+  const problem = typeof value === 'string' || typeof value === 'number' ? null : jsonIssue(value, [index, 'value']);
+  if (problem) throw invalid(problem.path, problem.message, problem.code);
   const info = analyzeValue(value);
   if (typeof info === 'string') throw invalid([index, 'value'], info, 'invalid_value');
   return { subject, attribute, value, index };

@@ -2,8 +2,10 @@
  * Claims interned into integer ids as they arrive, so millions of claims cost three integers
  * each, plus one record per distinct source, item and value.
  */
+import { jsonIssue } from '../json-check.js';
 import { CorroborateError } from '../model/index.js';
-import { analyzeValue, canonicalKey, type ValueInfo } from './values.js';
+import { stableStringify } from '../values/canonical.js';
+import { analyzeValue, fastKey, type ValueInfo } from './values.js';
 import type { FuseClaim } from './types.js';
 
 /** A growable Int32Array: plain arrays of millions of numbers cost several times more. */
@@ -111,17 +113,26 @@ export class ClaimTable {
 
   /**
    * Adds one claim whose value is JSON text, as read from a file: each distinct text is parsed
-   * and checked once, so a value repeated a million times costs a map lookup. Throws SyntaxError
-   * for text that is not JSON, CorroborateError like {@link add} otherwise.
+   * and checked once, so a value repeated a million times costs a map lookup. Throws
+   * CorroborateError like {@link add}, also for text that is not JSON (code `invalid_json`).
    *
    * @example
    * new ClaimTable().addJson('a', 's', 'x', '{"kind":"time","value":"2011-12-01T14:07:00-05:00"}');
    */
   addJson(source: string, subject: string, attribute: string, valueJson: string, index: number = this.size): void {
-    if (source.length === 0) throw invalid(index, 'source', 'must be a non-empty string');
+    if (typeof source !== 'string' || source.length === 0) throw invalid(index, 'source', 'must be a non-empty string');
+    if (typeof subject !== 'string') throw invalid(index, 'subject', 'must be a string');
+    if (typeof attribute !== 'string') throw invalid(index, 'attribute', 'must be a string');
+    if (typeof valueJson !== 'string') throw invalid(index, 'value', 'must be JSON text (a string)');
     let valueId = this.#jsonValueIds.get(valueJson);
     if (valueId === undefined) {
-      valueId = this.#valueId(JSON.parse(valueJson) as unknown, index);
+      let value: unknown;
+      try {
+        value = JSON.parse(valueJson);
+      } catch (error) {
+        throw invalid(index, 'value', `is not JSON text (${(error as Error).message})`, 'invalid_json');
+      }
+      valueId = this.#valueId(value, index);
       if (this.#jsonValueIds.size < JSON_CACHE_LIMIT) this.#jsonValueIds.set(detach(valueJson), valueId);
     }
     this.#push(source, subject, attribute, valueId);
@@ -129,7 +140,13 @@ export class ClaimTable {
 
   /** The id of a value, interning it (checked) when new. */
   #valueId(value: unknown, index: number): number {
-    const key = canonicalKey(value);
+    let key = fastKey(value);
+    if (key === undefined) {
+      // Checked before keying: stableStringify would throw on a bigint and recurse forever on a cycle.
+      const problem = jsonIssue(value, [index, 'value']);
+      if (problem) throw new CorroborateError('Invalid claim', [problem]);
+      key = stableStringify(value);
+    }
     let valueId = this.#valueIds.get(key);
     if (valueId === undefined) {
       const info = analyzeValue(value);

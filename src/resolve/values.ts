@@ -115,6 +115,18 @@ export function analyzeValue(value: unknown): ValueInfo | string {
  * canonicalKey({ value: '2011-12-01T14:07:00-05:00', kind: 'time' }); // '{"kind":"time","value":"2011-12-01T14:07:00-05:00"}'
  */
 export function canonicalKey(value: unknown): string {
+  return fastKey(value) ?? stableStringify(value);
+}
+
+/**
+ * {@link canonicalKey} of a string, a number or a typed time `{ kind: 'time', value }`, without
+ * walking the value; undefined for anything else.
+ *
+ * @example
+ * fastKey('F78'); // '"F78"'
+ * fastKey({ gate: 'F78' }); // undefined
+ */
+export function fastKey(value: unknown): string | undefined {
   if (typeof value === 'string' || typeof value === 'number') return JSON.stringify(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const typed = value as Record<string, unknown>;
@@ -124,5 +136,5 @@ export function canonicalKey(value: unknown): string {
       if (keys === 2) return `{"kind":"time","value":${JSON.stringify(typed.value)}}`;
     }
   }
-  return stableStringify(value);
+  return undefined;
 }

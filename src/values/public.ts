@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import {
   BooleanValueSchema,
   CorroborateError,
+  DateOrDateTimeSchema,
   EntityValueSchema,
   JsonValueSchema,
   PhraseValueSchema,
@@ -24,7 +25,8 @@ import * as time from './time.js';
 
 const options = z.union([z.looseObject({}), z.undefined()]);
 const string = z.string();
-const context = z.union([z.looseObject({ publishedAt: z.optional(z.nullable(z.string())) }), z.undefined()]);
+// publishedAt as extract() and reports take it: a bad date is an error, not an unresolved time.
+const context = z.optional(z.looseObject({ publishedAt: z.optional(z.nullable(DateOrDateTimeSchema)) }));
 const list = <T extends z.ZodMiniType>(schema: T) => z.readonly(z.array(schema));
 
 /**
@@ -48,7 +50,8 @@ function checked<F extends (...args: never[]) => unknown>(name: string, params: 
  * Reads a count or amount from a phrase; null when there is none. See the unchecked original in values/quantity.
  *
  * @example
- * parseQuantity('over 1,000 accounts'); // { kind: 'quantity', value: 1000, qualifier: 'over', unit: 'account', ... }
+ * parseQuantity('over 1,000 accounts');
+ * // { kind: 'quantity', value: 1000, min: 1000, max: null, qualifier: 'over', precision: 1000, unit: 'accounts', text: 'over 1,000 accounts' }
  */
 export const parseQuantity = checked('parseQuantity', [['phrase', string]], quantity.parseQuantity);
 /**

@@ -99,8 +99,8 @@ describe('fuzz: JSON entries', () => {
   );
 
   it('reconcile() and compareArticles() on 20k random report lists and options', () => {
-    property(fc.array(fc.oneof(reportish, json), { maxLength: 4 }), 10_000, (reports) => api.reconcile(reports));
-    property(fc.tuple(fc.array(reportish, { maxLength: 3 }), json), 4_000, ([reports, options]) => api.reconcile(reports, options as never));
+    property(fc.array(fc.oneof(reportish, json), { maxLength: 4 }), 10_000, (reports) => api.reconcile(reports as never));
+    property(fc.tuple(fc.array(reportish, { maxLength: 3 }), json), 4_000, ([reports, options]) => api.reconcile(reports as never, options as never));
     property(fc.array(fc.oneof(reportish, json), { maxLength: 3 }), 6_000, (articles) => api.compareArticles(articles as never));
   });
 
@@ -111,7 +111,7 @@ describe('fuzz: JSON entries', () => {
       value: fc.record({ kind: fc.constantFrom('quantity', 'time', 'quote', 'entity', 'text'), phrase: text }),
     });
     const report = fc.record({ id: fc.constantFrom('a', 'b', 'c', '__proto__'), source: fc.constantFrom('s1', 's2', 'constructor'), publishedAt: date, claims: fc.array(claim, { maxLength: 4 }) });
-    property(fc.array(report, { maxLength: 4 }), 5_000, (reports) => api.reconcile(reports));
+    property(fc.array(report, { maxLength: 4 }), 5_000, (reports) => api.reconcile(reports as never));
   });
 
   it('the renderers on 6k random JSON', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CorroborateError, fuse, reconcile, toJSON } from '../../src/index.js';
+import { CorroborateError, fuse, reconcile, toJSON, type ClaimInput, type ReportInput } from '../../src/index.js';
 
 // Documented behaviour at the edges (README, "Edge cases"): hostile keys, odd dates and numbers,
 // empty input, one prolific outlet.
 
-const quantity = (value: number) => ({ kind: 'quantity', value, min: value, max: value, qualifier: 'exact', precision: 1, unit: 'people' });
+const quantity = (value: number) => ({ kind: 'quantity', value, min: value, max: value, qualifier: 'exact', precision: 1, unit: 'people' }) as const;
 
 function issuesOf(run: () => unknown): string[] {
   try {
@@ -19,12 +19,12 @@ function issuesOf(run: () => unknown): string[] {
 describe('keys that name Object.prototype members', () => {
   it('rejects an own "__proto__" key as an unknown key and pollutes nothing', () => {
     const report = JSON.parse('{"id":"a","source":"s","claims":[],"__proto__":{"polluted":true}}') as unknown;
-    expect(issuesOf(() => reconcile([report]))).toEqual(['0: unrecognized_keys']);
+    expect(issuesOf(() => reconcile([report as ReportInput]))).toEqual(['0: unrecognized_keys']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('treats "__proto__", "constructor" and "hasOwnProperty" as ordinary ids, subjects and sources', () => {
-    const claim = (text: string) => ({ subject: '__proto__', attribute: 'constructor', value: { kind: 'text', text } });
+    const claim = (text: string): ClaimInput => ({ subject: '__proto__', attribute: 'constructor', value: { kind: 'text', text } });
     const result = reconcile(
       [
         { id: '__proto__', source: '__proto__', claims: [claim('north bank')] },
@@ -82,7 +82,7 @@ describe('empty and lopsided input', () => {
   });
 
   it('10,000 reports of one outlet are one source: single-source findings, one independent witness', () => {
-    const reports = Array.from({ length: 10_000 }, (_, i) => ({
+    const reports = Array.from({ length: 10_000 }, (_, i): ReportInput => ({
       id: `r${i}`,
       source: 'wire',
       claims: [{ subject: 'ferry', attribute: 'rescued', value: { kind: 'quantity', phrase: `${20 + (i % 2)} passengers` } }],

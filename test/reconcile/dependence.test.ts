@@ -7,7 +7,9 @@ import {
   toJSON,
   toMarkdown,
   wireCredits,
+  type ClaimInput,
   type ReconcileResult,
+  type ReportInput,
 } from '../../src/index.js';
 import { quotedRanges } from '../../src/reconcile/dependence.js';
 import { ARTICLES, loadExampleReports, loadSeedArticles, readSeedFile } from '../../examples/twitter-india-2021/load.js';
@@ -189,7 +191,7 @@ describe('reconcile(): dependence in the result and independent sources', () => 
   });
 
   it('lists the seed pair for the hand-modelled claims too (reports with text)', () => {
-    const result = reconcile(loadExampleReports());
+    const result = reconcile(loadExampleReports() as ReportInput[]);
     expect(result.dependence.map((d) => d.reports)).toEqual([['hindustan-times-2021-02-08', 'jagran-2021-02-09']]);
   });
 
@@ -210,7 +212,7 @@ describe('reconcile(): dependence in the result and independent sources', () => 
       text: i === 0 ? ownReporting : 'Our reporter at Baroli counted fourteen bodies laid out near the police post on Monday.',
       claims: [{ subject: 'landslide', attribute: 'killed', value: { kind: 'quantity', phrase: '14 people' } }],
     }));
-    const result = reconcile([...copies, ...own]);
+    const result = reconcile([...copies, ...own] as ReportInput[]);
     const f = result.findings[0]!;
     expect(f.verdict).toBe('conflict');
     expect(f.reason).toBe('disjoint'); // same day, no times: not an update
@@ -225,13 +227,13 @@ describe('reconcile(): dependence in the result and independent sources', () => 
       { id: 'b', source: 'B', publishedAt: '2024-07-15', text: wireB, claims: [{ subject: 'landslide', attribute: 'rescued', value: { kind: 'quantity', phrase: '6 people' } }] },
       { id: 'c', source: 'C', publishedAt: '2024-07-15', text: wireB, claims: [{ subject: 'landslide', attribute: 'rescued', value: { kind: 'quantity', phrase: '7 people' } }] },
     ];
-    const f = reconcile(reports).findings[0]!;
+    const f = reconcile(reports as ReportInput[]).findings[0]!;
     expect(f.independentSources).toBe(2);
     expect(f.consensus?.independentSources).toBe(1);
   });
 
   it('counts reports crediting one wire once, and structured reports without text as before', () => {
-    const claims = [{ subject: 'lender', attribute: 'date', value: { kind: 'time', phrase: 'on Tuesday' } }];
+    const claims: ClaimInput[] = [{ subject: 'lender', attribute: 'date', value: { kind: 'time', phrase: 'on Tuesday' } }];
     const withText = reconcile([
       { id: 'x', source: 'X', publishedAt: '2024-07-17', text: creditOnlyA, claims },
       { id: 'y', source: 'Y', publishedAt: '2024-07-17', text: creditOnlyB, claims },

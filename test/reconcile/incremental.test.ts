@@ -1,7 +1,7 @@
 import equal from 'fast-deep-equal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CorroborateError, Reconciler, createReconciler, reconcile } from '../../src/index.js';
+import { CorroborateError, Reconciler, createReconciler, reconcile, type ReportInput } from '../../src/index.js';
 
 // The incremental reconciler must always say what one batch reconcile() says about the reports
 // it holds, whatever the order of adds and removes, across JSON round trips.
@@ -56,8 +56,8 @@ const pool = fc
 
 /** Reports with text and no claims get their claims extracted, as the CLI and compareArticles do. */
 import { extract } from '../../src/index.js';
-function materialize(report: { id: string; source: { id: string; name: string }; publishedAt: string | null; text?: string; claims?: unknown[] }) {
-  if (report.text === undefined) return report;
+function materialize(report: { id: string; source: { id: string; name: string }; publishedAt: string | null; text?: string; claims?: unknown[] }): ReportInput {
+  if (report.text === undefined) return report as ReportInput;
   return extract(report.text, { id: report.id, source: report.source, publishedAt: report.publishedAt ?? undefined });
 }
 
@@ -76,10 +76,10 @@ describe('createReconciler', () => {
             expect(desk.remove(all[i]!.id)).toBe(true);
             held.delete(i);
           } else {
-            desk.add(all[i]);
+            desk.add(all[i]!);
             held.add(i);
           }
-          const batch = reconcile([...held].map((k) => all[k]));
+          const batch = reconcile([...held].map((k) => all[k]!));
           if (!equal(desk.result(), batch)) expect(desk.result()).toEqual(batch);
         }
         return true;
@@ -101,7 +101,7 @@ describe('createReconciler', () => {
 
   it('ignores an identical report added twice and rejects a different one under the same id', () => {
     const desk = createReconciler();
-    const report = { id: 'a', source: 's1', claims: [{ subject: 'ferry', attribute: 'rescued', value: { kind: 'quantity', phrase: '23 passengers' } }] };
+    const report: ReportInput = { id: 'a', source: 's1', claims: [{ subject: 'ferry', attribute: 'rescued', value: { kind: 'quantity', phrase: '23 passengers' } }] };
     desk.add(report);
     desk.add(structuredClone(report));
     expect(desk.size).toBe(1);
@@ -111,7 +111,7 @@ describe('createReconciler', () => {
 
   it('does not keep or mutate the caller\'s objects', () => {
     const desk = createReconciler();
-    const report = { id: 'a', source: 's1', claims: [{ subject: 'ferry', attribute: 'rescued', value: { kind: 'quantity', phrase: '23 passengers' } }] };
+    const report = { id: 'a', source: 's1', claims: [{ subject: 'ferry', attribute: 'rescued', value: { kind: 'quantity' as const, phrase: '23 passengers' } }] };
     const frozen = structuredClone(report);
     desk.add(report);
     report.claims[0]!.value.phrase = '99 passengers';
@@ -121,7 +121,7 @@ describe('createReconciler', () => {
 
   it('rejects bad input with the library error, and a bad saved state naming the report', () => {
     expect(() => createReconciler({ defaultReliability: 2 } as never)).toThrow(CorroborateError);
-    expect(() => createReconciler().add({ id: 'x' })).toThrow(CorroborateError);
+    expect(() => createReconciler().add({ id: 'x' } as never)).toThrow(CorroborateError);
     expect(() => Reconciler.fromJSON({ format: 'something-else' })).toThrow(CorroborateError);
     try {
       Reconciler.fromJSON({ format: 'corroborate-reconciler', version: 1, options: null, reports: [{ id: 'ok', source: 's' }, { id: 'bad' }] });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareArticles, isTally, publicationOrder, reconcile, toJSON, toMarkdown, type Finding } from '../../src/index.js';
+import { compareArticles, reconcile, toJSON, toMarkdown, type Finding, type ReportInput } from '../../src/index.js';
+import { isTally, publicationOrder } from '../../src/reconcile/developing.js';
 
 // A developing story (fictional): a landslide toll reported at different times of one day.
-function toll(id: string, source: string, publishedAt: string | null, phrase: string, attribute = 'killed') {
+function toll(id: string, source: string, publishedAt: string | null, phrase: string, attribute = 'killed'): ReportInput {
   return {
     id,
     source,
@@ -15,7 +16,7 @@ const MORNING_A = toll('morning-a', 'Dawn Courier', '2024-07-15T07:30:00+05:30',
 const MORNING_B = toll('morning-b', 'Ghat Gazette', '2024-07-15T08:15:00+05:30', '12 people');
 const EVENING = toll('evening', 'Evening Lamp', '2024-07-15T19:45:00+05:30', '15 people');
 
-function only(reports: unknown[]): Finding {
+function only(reports: ReportInput[]): Finding {
   const { findings } = reconcile(reports);
   expect(findings).toHaveLength(1);
   return findings[0]!;
@@ -80,7 +81,7 @@ describe('updated-later: a tally revised by a later report', () => {
     ]);
     expect(crew).toMatchObject({ verdict: 'conflict', reason: 'disjoint' });
 
-    const date = (id: string, publishedAt: string, phrase: string) => ({
+    const date = (id: string, publishedAt: string, phrase: string): ReportInput => ({
       id,
       source: id,
       publishedAt,
@@ -91,7 +92,7 @@ describe('updated-later: a tally revised by a later report', () => {
       reason: 'disjoint',
     });
 
-    const quote = (id: string, publishedAt: string, phrase: string) => ({
+    const quote = (id: string, publishedAt: string, phrase: string): ReportInput => ({
       id,
       source: id,
       publishedAt,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile, type Finding, type ReconcileResult } from '../../src/index.js';
+import { reconcile, type Finding, type ReconcileResult, type ReportInput } from '../../src/index.js';
 import { loadExampleReports } from '../../examples/twitter-india-2021/load.js';
 
-const result: ReconcileResult = reconcile(loadExampleReports());
+const result: ReconcileResult = reconcile(loadExampleReports() as ReportInput[]);
 
 function finding(subject: string, attribute: string): Finding {
   const found = result.findings.find((f) => f.subject === subject && f.attribute === attribute);

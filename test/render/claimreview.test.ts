@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CorroborateError, reconcile, toClaimReview } from '../../src/index.js';
+import { CorroborateError, reconcile, toClaimReview, type ReportInput } from '../../src/index.js';
 
 // The shape fact-checking tools import (schema.org ClaimReview as Google reads it), checked strictly.
 const Organization = z.object({ '@type': z.literal('Organization'), name: z.string().min(1), url: z.string().optional() }).strict();
@@ -45,7 +45,7 @@ const ClaimReview = z
   .strict();
 const Document = z.object({ '@context': z.literal('https://schema.org'), '@graph': z.array(ClaimReview) }).strict();
 
-const reports = [
+const reports: ReportInput[] = [
   {
     id: 'morning',
     source: { id: 'river-herald', name: 'River Herald' },

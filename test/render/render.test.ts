@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CorroborateError, reconcile, toJSON, toMarkdown } from '../../src/index.js';
+import { CorroborateError, reconcile, toJSON, toMarkdown, type ReportInput } from '../../src/index.js';
 import { loadExampleReports } from '../../examples/twitter-india-2021/load.js';
 
-const result = reconcile(loadExampleReports());
+const result = reconcile(loadExampleReports() as ReportInput[]);
 
 describe('toMarkdown', () => {
   const md = toMarkdown(result);

@@ -68,7 +68,7 @@ describe('corroborate fuse', () => {
   it('--keep-going skips bad lines, counts them and fuses the rest', async () => {
     const input = file('mixed.ndjson', [gate('a', 'F1', 'C3'), 'not json', [1, 2], dep('a', 'yesterday'), gate('b', 'F1', 'C3')]);
     const out = join(dir, 'out.ndjson');
-    expect(await runFuse(['--input', input, '--out', out, '--keep-going'])).toBe(0);
+    expect(await runFuse(['--input', input, '--out', out, '--keep-going'])).toBe(2); // written, but a pipeline notices
     expect(stderr).toContain(`${input}:2: invalid JSON`);
     expect(stderr).toContain(`${input}:4: value: cannot read "yesterday"`);
     expect(stderr).toContain('skipped 3 malformed lines');
