@@ -371,6 +371,7 @@ const CASUALTY_GAP: ReadonlySet<string> = new Set([
 const CASUALTY_BEFORE: ReadonlyMap<string, string> = new Map(Object.entries({
   killed: 'deaths', killing: 'deaths', kills: 'deaths', claimed: 'deaths', claiming: 'deaths',
   injured: 'injuries', injuring: 'injuries', wounded: 'injuries', wounding: 'injuries',
+  arrested: 'arrests', arresting: 'arrests', detained: 'arrests', detaining: 'arrests',
 }));
 
 // Symbols that end a quantity window.
@@ -728,6 +729,12 @@ class Scanner {
     const h = this.hedgeStart(left);
     const hedge = h >= floor ? h : -1;
     let s = hedge >= 0 ? hedge : left;
+    // "one in five services", "two in three voters": the second figure is a ratio's base, no count.
+    const inTok = this.toks[s - 1];
+    const numerator = this.toks[s - 2];
+    if (inTok?.k === WORD && inTok.w === 'in' && inTok.seg === t.seg && numerator && numerator.seg === t.seg && (numerator.k === NUM || (numerator.k === WORD && isFigureWord(numerator.w)))) {
+      return skip;
+    }
 
     // The window: up to MAX_AHEAD tokens, inside the sentence, short tokens, no hard stops.
     let end = i;

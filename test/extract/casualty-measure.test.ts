@@ -19,6 +19,7 @@ describe('casualty counts take their measure from what happened', () => {
     ['Four fishermen remain missing.', [['Four fishermen', 'missing']]],
     ['Fourteen people were arrested after the clash.', [['Fourteen people', 'arrests']]],
     ['The toll in the district stands at 11 people.', [['11 people', 'deaths']]],
+    ['Police arrested 12 people in five districts.', [['12 people', 'arrests'], ['five districts', 'districts']]],
   ])('%s', (text, expected) => {
     expect(units(text)).toEqual(expected);
   });
@@ -27,6 +28,9 @@ describe('casualty counts take their measure from what happened', () => {
     ['Nearly 150 workers were on the night shift.', [['Nearly 150 workers', 'workers']]],
     ['About 40 people were rescued from the roof.', [['About 40 people', 'people']]],
     ['The floods have affected 2.5 lakh people.', [['2.5 lakh people', 'people']]],
+    // A ratio's base is no count.
+    ['Network Rail said only one in five services was running.', []],
+    ['Two in three voters backed the plan.', []],
   ])('leaves other counts of people alone: %s', (text, expected) => {
     expect(units(text)).toEqual(expected);
   });
