@@ -2,8 +2,9 @@ import type { Span } from './context.js';
 import { partitionPoint } from './search.js';
 import type { Sentence } from './sentences.js';
 
-// Cheap first test: texts without these words have no correction notice.
-const CUE = /correct|version|clarification/i;
+// Cheap first test: texts without these letters have no correction notice (a plain
+// indexOf per spelling is far faster than a case-insensitive pattern over a whole article).
+const CUES = ['orrect', 'ORRECT', 'ersion', 'ERSION', 'larification', 'LARIFICATION'];
 
 // "Correction:" / "CORRECTION —" / "Clarification:" labelling a notice (checked at a sentence start).
 const LABEL = /\b(?:corrections?|clarification)[ \t]*[:\u2013\u2014-]/gi;
@@ -39,7 +40,7 @@ function opensSentence(text: string, sentence: Sentence, pos: number): boolean {
  * correctionSpans(text, splitSentences(text)); // [{ start: 10, end: 53 }]
  */
 export function correctionSpans(text: string, sentences: readonly Sentence[]): Span[] {
-  if (!CUE.test(text)) return [];
+  if (!CUES.some((cue) => text.includes(cue))) return [];
   const marked = new Uint8Array(sentences.length);
   let any = false;
   for (const m of text.matchAll(LABEL)) {

@@ -1,3 +1,5 @@
+import { expectString } from '../model/error.js';
+
 /**
  * A sentence of a text: its UTF-16 span and the paragraph it is in.
  *
@@ -75,6 +77,7 @@ function isUpperStart(text: string, i: number): boolean {
  * splitSentences('Mr. Rao said 40 died. Police disagreed.').length; // 2
  */
 export function splitSentences(text: string): Sentence[] {
+  expectString('splitSentences', 'text', text); // public: a JavaScript caller may pass anything
   const sentences: Sentence[] = [];
   const n = text.length;
   const re = BREAK;

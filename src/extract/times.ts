@@ -1284,7 +1284,8 @@ const FORWARD_REACH = 80;
  * the start of the clause (a sentence end, a comma, a semicolon or a colon).
  */
 function forward(text: string, f: Found, publishedAt: string | null | undefined): Found {
-  if (f.value.anchor !== 'publication') return f;
+  // Cheap tests first: most mentions are not a bare weekday ("…day" ending, at most "on Wednesday").
+  if (f.value.anchor !== 'publication' || f.end - f.start > 12 || (text.charCodeAt(f.end - 1) | 32) !== 121) return f;
   const day = BARE_WEEKDAY.exec(text.slice(f.start, f.end));
   if (!day) return f;
   let from = f.start;

@@ -15,7 +15,14 @@ export const EvidenceSchema = z
     end: z.number().check(z.int(), z.minimum(0)),
   })
   .check(z.refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] }));
-/** See {@link EvidenceSchema}. */
+/**
+ * Where a claim stands in its report's text: the exact words and their UTF-16 offsets
+ * (see {@link EvidenceSchema}).
+ *
+ * @example
+ * // 'Police said 40 people were hurt on Monday.'
+ * const evidence: Evidence = { text: '40 people', start: 12, end: 21 };
+ */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /**
@@ -33,7 +40,14 @@ export const ClaimContextSchema = z.strictObject({
   /** Named entities in the sentence outside quotes. */
   entities: z.array(z.string()),
 });
-/** See {@link ClaimContextSchema}. */
+/**
+ * The sentence a claim read from text is in, with its keywords and entities
+ * (see {@link ClaimContextSchema}).
+ *
+ * @example
+ * // 'Police said 40 people were hurt on Monday.'
+ * const context: ClaimContext = { sentence: { start: 0, end: 42 }, keywords: ['police', 'people', 'hurt', 'monday'], entities: ['Police', 'Monday'] };
+ */
 export type ClaimContext = z.infer<typeof ClaimContextSchema>;
 
 const claimShape = {
@@ -62,7 +76,15 @@ const claimShape = {
  * });
  */
 export const ClaimSchema = z.strictObject({ ...claimShape, value: ValueSchema });
-/** See {@link ClaimSchema}. */
+/**
+ * One assertion of a report, with a typed value (see {@link ClaimSchema}).
+ *
+ * @example
+ * const claim: Claim = {
+ *   subject: 'fresh-order', attribute: 'accounts', speaker: 'IT ministry',
+ *   value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' },
+ * };
+ */
 export type Claim = z.infer<typeof ClaimSchema>;
 
 /**
@@ -73,5 +95,10 @@ export type Claim = z.infer<typeof ClaimSchema>;
  * ClaimInputSchema.parse({ subject: 'fresh-order', attribute: 'accounts', value: { kind: 'quantity', phrase: '1,178 accounts' } });
  */
 export const ClaimInputSchema = z.strictObject({ ...claimShape, value: ValueInputSchema });
-/** See {@link ClaimInputSchema}. */
+/**
+ * A claim as reconcile() accepts it: its value may be a phrase (see {@link ClaimInputSchema}).
+ *
+ * @example
+ * const claim: ClaimInput = { subject: 'twitter-response', attribute: 'date', value: { kind: 'time', phrase: 'on Tuesday' } };
+ */
 export type ClaimInput = z.infer<typeof ClaimInputSchema>;

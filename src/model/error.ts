@@ -1,6 +1,11 @@
 import type * as z from 'zod/mini';
 
-/** A problem with an input, as plain data: where (`path`) and what (`message`). */
+/**
+ * A problem with an input, as plain data: where (`path`) and what (`message`).
+ *
+ * @example
+ * const issue: CorroborateIssue = { path: [0, 'claims', 0, 'value', 'min'], message: 'min 100 is above max 5', code: 'custom' };
+ */
 export interface CorroborateIssue {
   /** JSON path into the input, e.g. `[0, 'claims', 2, 'value', 'phrase']`. */
   path: (string | number)[];
@@ -17,9 +22,9 @@ export interface CorroborateIssue {
  *
  * @example
  * try {
- *   reconcile([{ id: 'a' }]);
+ *   reconcile(JSON.parse('[{ "id": "a" }]')); // a report without its source
  * } catch (error) {
- *   if (error instanceof CorroborateError) console.log(error.issues[0].path); // [0, 'source']
+ *   if (error instanceof CorroborateError) console.log(error.issues[0]?.path); // [0, 'source']
  * }
  */
 export class CorroborateError extends Error {
@@ -54,6 +59,30 @@ export function formatPath(path: readonly (string | number)[]): string {
     out += typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
   }
   return out;
+}
+
+/**
+ * The error of a public function given a bad argument, worded as the argument-checked wrappers
+ * word it: `name(): invalid argument "param"`, with each issue's path under `param`.
+ *
+ * @example
+ * throw invalidArgument('toJSON', 'options', fromZodIssues(parsed.error.issues));
+ */
+export function invalidArgument(name: string, param: string, issues: readonly CorroborateIssue[]): CorroborateError {
+  return new CorroborateError(`${name}(): invalid argument "${param}"`, issues.map((issue) => ({ ...issue, path: [param, ...issue.path] })));
+}
+
+/**
+ * Throws {@link invalidArgument} unless `value` is a string: for public functions whose
+ * JavaScript callers may pass anything (a TypeError from inside would name no argument).
+ *
+ * @example
+ * expectString('splitSentences', 'text', text);
+ */
+export function expectString(name: string, param: string, value: unknown): asserts value is string {
+  if (typeof value === 'string') return;
+  const found = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  throw invalidArgument(name, param, [{ path: [], message: `expected a string, received ${found}`, code: 'invalid_type' }]);
 }
 
 /** Converts zod issues to ours, prefixing their paths. */

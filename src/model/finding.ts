@@ -11,12 +11,29 @@ import { DateOrDateTimeSchema, ValueSchema } from './value.js';
  * VerdictSchema.parse('compatible');
  */
 export const VerdictSchema = z.enum(['agree', 'compatible', 'conflict', 'single-source']);
-/** See {@link VerdictSchema}. */
+/**
+ * The outcome of comparing claims (see {@link VerdictSchema}).
+ *
+ * @example
+ * const verdict: Verdict = 'single-source';
+ */
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-/** The verdict of one pairwise comparison (never `single-source`). */
+/**
+ * The verdict of one pairwise comparison (never `single-source`).
+ *
+ * @example
+ * PairVerdictSchema.parse('conflict'); // 'conflict'
+ * PairVerdictSchema.safeParse('single-source').success; // false
+ */
 export const PairVerdictSchema = z.enum(['agree', 'compatible', 'conflict']);
-/** See {@link PairVerdictSchema}. */
+/**
+ * The verdict of comparing two values: `agree`, `compatible` or `conflict`
+ * (see {@link PairVerdictSchema}).
+ *
+ * @example
+ * const verdict: PairVerdict = 'compatible';
+ */
 export type PairVerdict = z.infer<typeof PairVerdictSchema>;
 
 /**
@@ -58,7 +75,12 @@ export const ReasonSchema = z.enum([
   'single-source',
   'internal-conflict',
 ]);
-/** See {@link ReasonSchema}. */
+/**
+ * Why a verdict was reached, as a stable code (see {@link ReasonSchema}).
+ *
+ * @example
+ * const reason: Reason = 'hedge'; // "1,178" lies within "over 1,000"
+ */
 export type Reason = z.infer<typeof ReasonSchema>;
 
 /**
@@ -68,7 +90,12 @@ export type Reason = z.infer<typeof ReasonSchema>;
  * WordDiffOpSchema.parse({ op: 'insert', text: 'Ministry of Electronics' });
  */
 export const WordDiffOpSchema = z.strictObject({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
-/** See {@link WordDiffOpSchema}. */
+/**
+ * One step of a word diff between two quotes (see {@link WordDiffOpSchema}).
+ *
+ * @example
+ * const op: WordDiffOp = { op: 'insert', text: 'Honourable' };
+ */
 export type WordDiffOp = z.infer<typeof WordDiffOpSchema>;
 
 /**
@@ -85,7 +112,16 @@ export const ComparisonSchema = z.strictObject({
   /** Word diff from the first to the second quote (quotes only). */
   diff: z.optional(z.array(WordDiffOpSchema)),
 });
-/** See {@link ComparisonSchema}. */
+/**
+ * What comparing two values found: verdict, reason, a readable detail and, for quotes, a word
+ * diff (see {@link ComparisonSchema}).
+ *
+ * @example
+ * const comparison: Comparison = {
+ *   verdict: 'conflict', reason: 'wording', detail: 'wording differs: "Honourable" added',
+ *   diff: [{ op: 'equal', text: 'we have reached out to the' }, { op: 'insert', text: 'Honourable' }, { op: 'equal', text: 'minister' }],
+ * };
+ */
 export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /**
@@ -95,7 +131,12 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
  * FactKindSchema.parse('count');
  */
 export const FactKindSchema = z.enum(['count', 'date', 'quote', 'attribution', 'other']);
-/** See {@link FactKindSchema}. */
+/**
+ * What kind of fact a finding is about (see {@link FactKindSchema}).
+ *
+ * @example
+ * const kind: FactKind = 'date';
+ */
 export type FactKind = z.infer<typeof FactKindSchema>;
 
 /**
@@ -112,7 +153,15 @@ export const FindingClaimSchema = z.strictObject({
   value: ValueSchema,
   evidence: z.optional(EvidenceSchema),
 });
-/** See {@link FindingClaimSchema}. */
+/**
+ * One claim inside a finding: its report, source, value and evidence (see {@link FindingClaimSchema}).
+ *
+ * @example
+ * const claim: FindingClaim = {
+ *   report: 'jagran', source: 'jagran',
+ *   value: { kind: 'quantity', value: 1000, min: 1000, max: null, qualifier: 'over', precision: 1000, unit: 'accounts', text: 'over 1,000 accounts' },
+ * };
+ */
 export type FindingClaim = z.infer<typeof FindingClaimSchema>;
 
 /**
@@ -124,7 +173,12 @@ export type FindingClaim = z.infer<typeof FindingClaimSchema>;
 export const PairComparisonSchema = z.extend(ComparisonSchema, {
   between: z.tuple([z.number().check(z.int()), z.number().check(z.int())]),
 });
-/** See {@link PairComparisonSchema}. */
+/**
+ * A comparison of two of a finding's claims, by index (see {@link PairComparisonSchema}).
+ *
+ * @example
+ * const pair: PairComparison = { between: [0, 1], verdict: 'compatible', reason: 'hedge', detail: '"1,178 accounts" lies within "over 1,000 accounts"' };
+ */
 export type PairComparison = z.infer<typeof PairComparisonSchema>;
 
 /**
@@ -152,7 +206,15 @@ export const ConsensusSchema = z.strictObject({
    */
   independentSources: z.number().check(z.int(), z.minimum(0)),
 });
-/** See {@link ConsensusSchema}. */
+/**
+ * The value the reports most plausibly support, with confidence and method (see {@link ConsensusSchema}).
+ *
+ * @example
+ * const consensus: Consensus = {
+ *   value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts', text: '1,178 accounts' },
+ *   confidence: 0.75, method: 'agreement', reports: ['ht', 'jagran'], independentSources: 2,
+ * };
+ */
 export type Consensus = z.infer<typeof ConsensusSchema>;
 
 /**
@@ -182,7 +244,21 @@ export const FindingSchema = z.strictObject({
    */
   independentSources: z.number().check(z.int(), z.minimum(0)),
 });
-/** See {@link FindingSchema}. */
+/**
+ * One fact's outcome across the reports (see {@link FindingSchema}).
+ *
+ * @example
+ * // One report's count: what reconcile() gives for it.
+ * const finding: Finding = {
+ *   id: 'f-0dabe2c95fef92', kind: 'count', verdict: 'single-source', reason: 'single-source',
+ *   subject: 'fresh-order', attribute: 'accounts', speaker: null,
+ *   explanation: 'Only Hindustan Times reports this: 1178 accounts.',
+ *   claims: [{ report: 'ht', source: 'Hindustan Times', value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' } }],
+ *   comparisons: [],
+ *   consensus: { value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' }, confidence: 0.5, method: 'single-source', reports: ['ht'], independentSources: 1 },
+ *   independentSources: 1,
+ * };
+ */
 export type Finding = z.infer<typeof FindingSchema>;
 
 /**
@@ -204,7 +280,14 @@ export const SharedEvidenceSchema = z
     end: z.number().check(z.int(), z.minimum(0)),
   })
   .check(z.refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] }));
-/** See {@link SharedEvidenceSchema}. */
+/**
+ * A stretch of one report's text that shows copying: shared wording or a wire credit
+ * (see {@link SharedEvidenceSchema}).
+ *
+ * @example
+ * // 'New Delhi, Feb 8 (PTI) The government said it would respond.'
+ * const credit: SharedEvidence = { report: 'ht', kind: 'credit', text: '(PTI)', start: 17, end: 22 };
+ */
 export type SharedEvidence = z.infer<typeof SharedEvidenceSchema>;
 
 /**
@@ -224,7 +307,17 @@ export const DependenceSchema = z.strictObject({
   wires: z.array(z.string()),
   shared: z.array(SharedEvidenceSchema),
 });
-/** See {@link DependenceSchema}. */
+/**
+ * Two reports that copy each other, with the score and the copied stretches (see {@link DependenceSchema}).
+ *
+ * @example
+ * const text = 'Rescue teams worked through the night to reach the eleven miners trapped near the old shaft';
+ * // reports a: text + '. (PTI)' and b: text + ', officials said.'
+ * const pair: Dependence = {
+ *   reports: ['a', 'b'], score: 0.9412, wires: [],
+ *   shared: [{ report: 'a', kind: 'wording', text, start: 0, end: 91 }, { report: 'b', kind: 'wording', text, start: 0, end: 91 }],
+ * };
+ */
 export type Dependence = z.infer<typeof DependenceSchema>;
 
 /**
@@ -261,5 +354,18 @@ export const ReconcileResultSchema = z.strictObject({
    */
   dependence: z._default(z.array(DependenceSchema), []),
 });
-/** See {@link ReconcileResultSchema}. */
+/**
+ * What reconcile() returns: the reports, a count per verdict, the findings (conflicts first)
+ * and the dependent pairs (see {@link ReconcileResultSchema}).
+ *
+ * @example
+ * // reconcile() of one report with no claims
+ * const result: ReconcileResult = {
+ *   version: 1,
+ *   reports: [{ id: 'ht', source: 'ht', sourceName: 'Hindustan Times', publishedAt: '2021-02-08' }],
+ *   summary: { findings: 0, conflict: 0, compatible: 0, agree: 0, singleSource: 0 },
+ *   findings: [],
+ *   dependence: [],
+ * };
+ */
 export type ReconcileResult = z.infer<typeof ReconcileResultSchema>;

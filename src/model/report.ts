@@ -22,7 +22,15 @@ const reportShape = {
  * ReportSchema.parse({ id: 'ht', source: 'Hindustan Times', publishedAt: '2021-02-08', claims: [] });
  */
 export const ReportSchema = z.strictObject({ ...reportShape, claims: z.array(ClaimSchema) });
-/** See {@link ReportSchema}. */
+/**
+ * One document by one source, with typed claims (see {@link ReportSchema}).
+ *
+ * @example
+ * const report: Report = {
+ *   id: 'ht', source: 'Hindustan Times', publishedAt: '2021-02-08',
+ *   claims: [{ subject: 'fresh-order', attribute: 'accounts', value: { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' } }],
+ * };
+ */
 export type Report = z.infer<typeof ReportSchema>;
 
 /**
@@ -36,5 +44,14 @@ export type Report = z.infer<typeof ReportSchema>;
  * });
  */
 export const ReportInputSchema = z.strictObject({ ...reportShape, claims: z._default(z.array(ClaimInputSchema), []) });
-/** See {@link ReportInputSchema}. */
+/**
+ * A report as reconcile() accepts it: claims may be left out or carry phrase values
+ * (see {@link ReportInputSchema}).
+ *
+ * @example
+ * const input: ReportInput = {
+ *   id: 'jagran', source: { id: 'jagran', name: 'Jagran' }, publishedAt: '2021-02-09',
+ *   claims: [{ subject: 'fresh-order', attribute: 'accounts', value: { kind: 'quantity', phrase: 'over 1,000 accounts' } }],
+ * };
+ */
 export type ReportInput = z.input<typeof ReportInputSchema>;

@@ -11,7 +11,12 @@ configureZod();
  * SourceKindSchema.parse('wire'); // 'wire'
  */
 export const SourceKindSchema = z.enum(['outlet', 'wire', 'official', 'social', 'other']);
-/** See {@link SourceKindSchema}. */
+/**
+ * What kind of publisher a source is (see {@link SourceKindSchema}).
+ *
+ * @example
+ * const kind: SourceKind = 'wire'; // PTI, Reuters
+ */
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
 /**
@@ -30,5 +35,10 @@ export const SourceSchema = z.strictObject({
   url: z.optional(z.string()),
   reliability: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
-/** See {@link SourceSchema}. */
+/**
+ * Who publishes a report, with an optional reliability prior (see {@link SourceSchema}).
+ *
+ * @example
+ * const source: Source = { id: 'pti', name: 'Press Trust of India', kind: 'wire', reliability: 0.9 };
+ */
 export type Source = z.infer<typeof SourceSchema>;

@@ -26,7 +26,12 @@ export const QuantityQualifierSchema = z.enum([
   'range',
   'vague',
 ]);
-/** See {@link QuantityQualifierSchema}. */
+/**
+ * How a quantity was qualified in the text (see {@link QuantityQualifierSchema}).
+ *
+ * @example
+ * const qualifier: QuantityQualifier = 'at-least'; // "at least 40 people"
+ */
 export type QuantityQualifier = z.infer<typeof QuantityQualifierSchema>;
 
 /**
@@ -37,23 +42,44 @@ export type QuantityQualifier = z.infer<typeof QuantityQualifierSchema>;
  *   "1,178" → 1, "7.4 million" → 100000.
  * - `unit` is a normalised unit noun ("accounts") or currency code ("INR", "USD"), or `percent`.
  *
+ * A value that contradicts itself is an error: `min` above `max`, or `value` outside `[min, max]`.
+ *
  * @example
  * QuantityValueSchema.parse({
  *   kind: 'quantity', value: 1000, min: 1000, max: null, qualifier: 'over',
  *   precision: 1000, unit: 'accounts', text: 'over 1,000 accounts',
  * });
  */
-export const QuantityValueSchema = z.strictObject({
-  kind: z.literal('quantity'),
-  value: z.nullable(z.number()),
-  min: z.nullable(z.number()),
-  max: z.nullable(z.number()),
-  qualifier: QuantityQualifierSchema,
-  precision: z.number().check(z.positive()),
-  unit: z.optional(z.string()),
-  text: z.optional(z.string()),
-});
-/** See {@link QuantityValueSchema}. */
+export const QuantityValueSchema = z
+  .strictObject({
+    kind: z.literal('quantity'),
+    value: z.nullable(z.number()),
+    min: z.nullable(z.number()),
+    max: z.nullable(z.number()),
+    qualifier: QuantityQualifierSchema,
+    precision: z.number().check(z.positive()),
+    unit: z.optional(z.string()),
+    text: z.optional(z.string()),
+  })
+  // Contradictory bounds would be compared as if they meant something: reject them.
+  .check(
+    z.superRefine((q, ctx) => {
+      const { value, min, max } = q;
+      if (min !== null && max !== null && min > max) {
+        ctx.addIssue({ code: 'custom', input: q, path: ['min'], message: `min ${min} is above max ${max}` });
+      } else if (value !== null && ((min !== null && value < min) || (max !== null && value > max))) {
+        const bounds = min === null ? `above max ${max}` : max === null ? `below min ${min}` : `outside [${min}, ${max}]`;
+        ctx.addIssue({ code: 'custom', input: q, path: ['value'], message: `value ${value} is ${bounds}` });
+      }
+    }),
+  );
+/**
+ * A count or amount: an interval `[min, max]` with the figure as written, its rounding step and
+ * unit (see {@link QuantityValueSchema}).
+ *
+ * @example
+ * const q: QuantityValue = { kind: 'quantity', value: 1178, min: 1178, max: 1178, qualifier: 'exact', precision: 1, unit: 'accounts' };
+ */
 export type QuantityValue = z.infer<typeof QuantityValueSchema>;
 
 /**
@@ -63,7 +89,12 @@ export type QuantityValue = z.infer<typeof QuantityValueSchema>;
  * GranularitySchema.parse('day'); // 'day'
  */
 export const GranularitySchema = z.enum(['instant', 'minute', 'hour', 'day', 'week', 'month', 'year']);
-/** See {@link GranularitySchema}. */
+/**
+ * How finely a time is known (see {@link GranularitySchema}).
+ *
+ * @example
+ * const granularity: Granularity = 'month'; // "in February 2021"
+ */
 export type Granularity = z.infer<typeof GranularitySchema>;
 
 /**
@@ -75,16 +106,55 @@ export type Granularity = z.infer<typeof GranularitySchema>;
  * TimeAnchorSchema.parse('publication'); // 'publication'
  */
 export const TimeAnchorSchema = z.enum(['absolute', 'publication', 'mention', 'unresolved']);
-/** See {@link TimeAnchorSchema}. */
+/**
+ * What a time was resolved against (see {@link TimeAnchorSchema}).
+ *
+ * @example
+ * const anchor: TimeAnchor = 'publication'; // "on Monday", read against the publication date
+ */
 export type TimeAnchor = z.infer<typeof TimeAnchorSchema>;
 
-/** A calendar date `YYYY-MM-DD` or a date-time with an offset. */
+/**
+ * A calendar date `YYYY-MM-DD` or a date-time with an offset (`Z` or `±HH:MM`, seconds
+ * required); a date-time without an offset names no instant and is rejected.
+ *
+ * @example
+ * DateOrDateTimeSchema.parse('2021-02-08'); // '2021-02-08'
+ * DateOrDateTimeSchema.parse('2021-02-08T10:00:00+05:30'); // '2021-02-08T10:00:00+05:30'
+ * DateOrDateTimeSchema.safeParse('2021-02-08T10:00:00').success; // false
+ */
 export const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: dateUnionError });
+
+// The date-times DateOrDateTimeSchema accepts (z.iso.datetime with an offset).
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** Epoch milliseconds of a date-time with an offset; null for a calendar date. */
+function instantOf(text: string): number | null {
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const at = new Date(0);
+  at.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3])); // Date.UTC would read years 0–99 as 19xx
+  const offset = m[8] === undefined ? 0 : (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+  at.setUTCHours(Number(m[4]), Number(m[5]) - offset, Number(m[6]));
+  return at.getTime() + (m[7] === undefined ? 0 : Number(m[7]) * 1000);
+}
+
+/**
+ * Whether `start` is later than `end`: two date-times as instants; otherwise by calendar day,
+ * a date-time's day being the one written (in its own offset).
+ */
+function startsAfter(start: string, end: string): boolean {
+  const s = instantOf(start);
+  const e = instantOf(end);
+  // YYYY-MM-DD prefixes sort as the days they name.
+  return s !== null && e !== null ? s > e : start.slice(0, 10) > end.slice(0, 10);
+}
 
 /**
  * A time as a calendar interval `[start, end]` (inclusive calendar dates, or date-times with
  * offsets for instants) with its granularity and anchor. Unresolved times have `start` and
- * `end` set to `null` and keep the phrase in `text`.
+ * `end` set to `null` and keep the phrase in `text`. A `start` after `end` is an error (two
+ * date-times compared as instants; otherwise by calendar day, a date-time's day as written).
  *
  * @example
  * TimeValueSchema.parse({
@@ -92,15 +162,30 @@ export const DateOrDateTimeSchema = z.union([z.iso.date(), z.iso.datetime({ offs
  *   anchor: 'publication', text: 'on Monday',
  * });
  */
-export const TimeValueSchema = z.strictObject({
-  kind: z.literal('time'),
-  start: z.nullable(DateOrDateTimeSchema),
-  end: z.nullable(DateOrDateTimeSchema),
-  granularity: GranularitySchema,
-  anchor: TimeAnchorSchema,
-  text: z.optional(z.string()),
-});
-/** See {@link TimeValueSchema}. */
+export const TimeValueSchema = z
+  .strictObject({
+    kind: z.literal('time'),
+    start: z.nullable(DateOrDateTimeSchema),
+    end: z.nullable(DateOrDateTimeSchema),
+    granularity: GranularitySchema,
+    anchor: TimeAnchorSchema,
+    text: z.optional(z.string()),
+  })
+  // A reversed interval is a mistake, not a time: reject it rather than guess which end is meant.
+  .check(
+    z.superRefine((t, ctx) => {
+      if (t.start !== null && t.end !== null && startsAfter(t.start, t.end)) {
+        ctx.addIssue({ code: 'custom', input: t, path: ['start'], message: `start ${t.start} is after end ${t.end}` });
+      }
+    }),
+  );
+/**
+ * A date or time as an inclusive interval `[start, end]` with its granularity and anchor
+ * (see {@link TimeValueSchema}).
+ *
+ * @example
+ * const t: TimeValue = { kind: 'time', start: '2021-02-08', end: '2021-02-08', granularity: 'day', anchor: 'publication', text: 'on Monday' };
+ */
 export type TimeValue = z.infer<typeof TimeValueSchema>;
 
 /**
@@ -115,7 +200,12 @@ export const QuoteValueSchema = z.strictObject({
   text: z.string().check(z.minLength(1)),
   normalized: z.optional(z.string()),
 });
-/** See {@link QuoteValueSchema}. */
+/**
+ * Words quoted verbatim (see {@link QuoteValueSchema}).
+ *
+ * @example
+ * const quote: QuoteValue = { kind: 'quote', text: 'We have reached out to the honourable minister for a formal dialogue.' };
+ */
 export type QuoteValue = z.infer<typeof QuoteValueSchema>;
 
 /**
@@ -133,7 +223,13 @@ export const EntityValueSchema = z.strictObject({
   type: z.optional(z.enum(['person', 'organisation', 'place', 'other'])),
   text: z.optional(z.string()),
 });
-/** See {@link EntityValueSchema}. */
+/**
+ * A named person, organisation or place, with the role or title it was given
+ * (see {@link EntityValueSchema}).
+ *
+ * @example
+ * const speaker: EntityValue = { kind: 'entity', name: 'Ravi Shankar Prasad', title: 'IT Minister', type: 'person' };
+ */
 export type EntityValue = z.infer<typeof EntityValueSchema>;
 
 /**
@@ -143,7 +239,12 @@ export type EntityValue = z.infer<typeof EntityValueSchema>;
  * TextValueSchema.parse({ kind: 'text', text: 'New Delhi' });
  */
 export const TextValueSchema = z.strictObject({ kind: z.literal('text'), text: z.string() });
-/** See {@link TextValueSchema}. */
+/**
+ * Free text, compared after case and whitespace folding (see {@link TextValueSchema}).
+ *
+ * @example
+ * const place: TextValue = { kind: 'text', text: 'New Delhi' };
+ */
 export type TextValue = z.infer<typeof TextValueSchema>;
 
 /**
@@ -153,7 +254,12 @@ export type TextValue = z.infer<typeof TextValueSchema>;
  * BooleanValueSchema.parse({ kind: 'boolean', value: true });
  */
 export const BooleanValueSchema = z.strictObject({ kind: z.literal('boolean'), value: z.boolean() });
-/** See {@link BooleanValueSchema}. */
+/**
+ * A yes/no fact (see {@link BooleanValueSchema}).
+ *
+ * @example
+ * const complied: BooleanValue = { kind: 'boolean', value: false };
+ */
 export type BooleanValue = z.infer<typeof BooleanValueSchema>;
 
 /**
@@ -171,7 +277,12 @@ export const JsonValueSchema = z.strictObject({ kind: z.literal('json'), value: 
  * PlainJsonSchema.parse([1, 'two', { three: null }]);
  */
 export const PlainJsonSchema = z.json();
-/** See {@link JsonValueSchema}. */
+/**
+ * A plain JSON value from structured data, compared by deep equality (see {@link JsonValueSchema}).
+ *
+ * @example
+ * const gate: JsonValue = { kind: 'json', value: { terminal: 3, gate: 'C20' } };
+ */
 export type JsonValue = z.infer<typeof JsonValueSchema>;
 
 /**
@@ -185,9 +296,23 @@ export const ValueSchema = z.discriminatedUnion(
   [QuantityValueSchema, TimeValueSchema, QuoteValueSchema, EntityValueSchema, TextValueSchema, BooleanValueSchema, JsonValueSchema],
   { error: valueUnionError(VALUE_KINDS, []) },
 );
-/** See {@link ValueSchema}. */
+/**
+ * A typed value of any kind: quantity, time, quote, entity, text, boolean or json
+ * (see {@link ValueSchema}).
+ *
+ * @example
+ * const values: Value[] = [
+ *   { kind: 'quantity', value: 1000, min: 1000, max: null, qualifier: 'over', precision: 1000, unit: 'accounts' },
+ *   { kind: 'time', start: '2021-02-09', end: '2021-02-09', granularity: 'day', anchor: 'absolute' },
+ * ];
+ */
 export type Value = z.infer<typeof ValueSchema>;
-/** The `kind` tag of a {@link Value}. */
+/**
+ * The `kind` tag of a {@link Value}.
+ *
+ * @example
+ * const kind: ValueKind = 'quantity';
+ */
 export type ValueKind = Value['kind'];
 
 /**
@@ -202,7 +327,12 @@ export const PhraseValueSchema = z.strictObject({
   kind: z.enum(PHRASE_KINDS),
   phrase: z.string().check(z.minLength(1)),
 });
-/** See {@link PhraseValueSchema}. */
+/**
+ * A value given as the phrase a report used, parsed by reconcile() (see {@link PhraseValueSchema}).
+ *
+ * @example
+ * const phrase: PhraseValue = { kind: 'quantity', phrase: 'over 1,000 accounts' };
+ */
 export type PhraseValue = z.infer<typeof PhraseValueSchema>;
 
 /**
@@ -212,5 +342,10 @@ export type PhraseValue = z.infer<typeof PhraseValueSchema>;
  * ValueInputSchema.parse({ kind: 'time', phrase: 'February 4' });
  */
 export const ValueInputSchema = z.union([ValueSchema, PhraseValueSchema], { error: valueUnionError(VALUE_KINDS, PHRASE_KINDS) });
-/** See {@link ValueInputSchema}. */
+/**
+ * A claim's value on input: typed, or a phrase to parse (see {@link ValueInputSchema}).
+ *
+ * @example
+ * const inputs: ValueInput[] = [{ kind: 'time', phrase: 'on Tuesday' }, { kind: 'boolean', value: true }];
+ */
 export type ValueInput = z.infer<typeof ValueInputSchema>;

@@ -3,7 +3,7 @@
 // Keyed claims are grouped as they arrive and only the findings they touch are rebuilt; claims
 // read from text are lined up again when the set of text reports changed (alignment weighs words
 // by how rare they are across all reports, so one new article can move any text slot).
-import { CorroborateError, type Dependence, type Finding, type ReconcileResult, type ReportInput } from '../model/index.js';
+import { CorroborateError, expectString, type Dependence, type Finding, type ReconcileResult, type ReportInput } from '../model/index.js';
 import { compareStrings } from '../values/canonical.js';
 import type { CompareOptions } from '../values/options.js';
 import type { AliasTable } from '../values/entity.js';
@@ -140,12 +140,14 @@ export class Reconciler {
   }
 
   /**
-   * Whether a report with this id is held.
+   * Whether a report with this id is held; an id that is not a string is a CorroborateError.
    *
    * @example
    * desk.has('morning'); // true
    */
   has(reportId: string): boolean {
+    // A non-string is a caller's mistake, not an id that is simply absent.
+    expectString('Reconciler.has', 'reportId', reportId);
     return this.#reports.has(reportId);
   }
 
@@ -197,12 +199,14 @@ export class Reconciler {
   }
 
   /**
-   * Removes a report; false when none is held under that id.
+   * Removes a report; false when none is held under that id, a CorroborateError when the id is
+   * not a string.
    *
    * @example
    * desk.remove('morning'); // true
    */
   remove(reportId: string): boolean {
+    expectString('Reconciler.remove', 'reportId', reportId);
     const held = this.#reports.get(reportId);
     if (!held) return false;
     this.#reports.delete(reportId);

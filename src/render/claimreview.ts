@@ -1,4 +1,5 @@
-import { CorroborateError, ReconcileResultSchema, fromZodIssues, type EntityValue, type Finding, type ReconcileResult, type Verdict } from '../model/index.js';
+import * as z from 'zod/mini';
+import { CorroborateError, ReconcileResultSchema, fromZodIssues, invalidArgument, type EntityValue, type Finding, type ReconcileResult, type Verdict } from '../model/index.js';
 import { formatValue } from '../values/compare.js';
 import { compareStrings } from '../values/canonical.js';
 
@@ -16,6 +17,13 @@ export interface ClaimReviewOptions {
   /** The review date (ISO); omitted by default so the output depends only on the result. */
   datePublished?: string;
 }
+
+// The options' shape, so a JavaScript caller's `null` or a bad author is named rather than a TypeError.
+const ClaimReviewOptionsSchema = z.looseObject({
+  url: z.optional(z.string()),
+  author: z.optional(z.looseObject({ name: z.string(), url: z.optional(z.string()) })),
+  datePublished: z.optional(z.string()),
+});
 
 /**
  * The verdict as a schema.org rating: 4 agree, 3 compatible, 2 single-source, 1 conflict,
@@ -50,6 +58,8 @@ export type JsonLd = { '@type': string } & { [key: string]: unknown };
 export function toClaimReview(result: ReconcileResult, options: ClaimReviewOptions = {}): { '@context': 'https://schema.org'; '@graph': JsonLd[] } {
   const parsed = ReconcileResultSchema.safeParse(result);
   if (!parsed.success) throw new CorroborateError('toClaimReview() expects a reconcile() result', fromZodIssues(parsed.error.issues));
+  const checked = ClaimReviewOptionsSchema.safeParse(options);
+  if (!checked.success) throw invalidArgument('toClaimReview', 'options', fromZodIssues(checked.error.issues));
   const { findings } = parsed.data;
   const reports = new Map(parsed.data.reports.map((r) => [r.id, r]));
   const author: JsonLd | undefined = options.author && {

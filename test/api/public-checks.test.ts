@@ -16,7 +16,10 @@ import {
   fuse,
   parseTime,
   reconcile,
+  splitSentences,
+  toClaimReview,
   toHtml,
+  toJSON,
   toMarkdown,
   wireCredits,
   type CorroborateIssue,
@@ -25,6 +28,7 @@ import {
   type TextRange,
   type WireCredit,
 } from '../../src/index.js';
+import * as extractEntry from '../../src/extract/index.js';
 import { DEFAULT_DEPENDENCE as INTERNAL_DEFAULTS } from '../../src/reconcile/dependence.js';
 
 /** The CorroborateError `run` throws (failing the test when it throws anything else, or nothing). */
@@ -88,6 +92,13 @@ describe('helpers check their arguments', () => {
     ['wireCredits(null)', () => wireCredits(loose(null)), 'wireCredits(): invalid argument "text"', ['text']],
     ['wireCredits(text, [[""]])', () => wireCredits('x', [['']]), 'wireCredits(): invalid argument "extraWires"', ['extraWires', 0, 0]],
     ['buildJsonSchema("bogus")', () => buildJsonSchema(loose('bogus')), 'buildJsonSchema(): invalid argument "root"', ['root']],
+    ['splitSentences(null)', () => splitSentences(loose(null)), 'splitSentences(): invalid argument "text"', ['text']],
+    ['toJSON(result, null)', () => toJSON(reconcile([report]), loose(null)), 'toJSON(): invalid argument "options"', ['options']],
+    ['toJSON(result, { indent: "\\t" })', () => toJSON(reconcile([report]), loose({ indent: '\t' })), 'toJSON(): invalid argument "options"', ['options', 'indent']],
+    ['toClaimReview(result, null)', () => toClaimReview(reconcile([report]), loose(null)), 'toClaimReview(): invalid argument "options"', ['options']],
+    ['toClaimReview(result, { author: {} })', () => toClaimReview(reconcile([report]), loose({ author: {} })), 'toClaimReview(): invalid argument "options"', ['options', 'author', 'name']],
+    ['Reconciler.has(null)', () => createReconciler().has(loose(null)), 'Reconciler.has(): invalid argument "reportId"', ['reportId']],
+    ['Reconciler.remove(42)', () => createReconciler().remove(loose(42)), 'Reconciler.remove(): invalid argument "reportId"', ['reportId']],
   ] as const)('%s', (_label, run, message, path) => {
     const error = caught(run);
     expect(error.message.split('\n')[0]).toBe(message);
@@ -103,6 +114,26 @@ describe('helpers check their arguments', () => {
     const pairs = findDependence([{ id: 'a', text: `${text}. (PTI)` }, { id: 'b', text: `${text}, officials said.` }]);
     expect(pairs.map((p) => [p.reports, p.score])).toEqual([[['a', 'b'], 0.9412]]);
     expect(JSON.parse(buildJsonSchema('ReconcileResult')).$ref).toBe('#/$defs/ReconcileResult');
+  });
+
+  it('say what a non-string was, and split, render and look up as before on good arguments', () => {
+    expect(caught(() => splitSentences(loose(null))).message).toBe('splitSentences(): invalid argument "text"\n$.text: expected a string, received null');
+    expect(caught(() => extractEntry.splitSentences(loose(['a']))).message).toBe('splitSentences(): invalid argument "text"\n$.text: expected a string, received array');
+    expect(caught(() => createReconciler().remove(loose(42))).message).toBe('Reconciler.remove(): invalid argument "reportId"\n$.reportId: expected a string, received number');
+    expect(caught(() => toJSON(reconcile([report]), loose(null))).message).toBe('toJSON(): invalid argument "options"\n$.options: Invalid input: expected object, received null');
+    expect(splitSentences('He left. She stayed.\n\nLater, rain.')).toEqual([
+      { start: 0, end: 8, paragraph: 0 },
+      { start: 9, end: 20, paragraph: 0 },
+      { start: 22, end: 34, paragraph: 1 },
+    ]);
+    const result = reconcile([report]);
+    expect(toJSON(result, { indent: 0 })).toBe(`${JSON.stringify(result)}\n`);
+    expect(toJSON(result, undefined)).toBe(toJSON(result));
+    const review = toClaimReview(result, { author: { name: 'Desk Checks' }, url: 'https://checks.example/s' })['@graph'][0]!;
+    expect(review.author).toEqual({ '@type': 'Organization', name: 'Desk Checks' });
+    const desk = createReconciler();
+    desk.add(report);
+    expect([desk.has('a'), desk.has('b'), desk.remove('b'), desk.remove('a'), desk.size]).toEqual([true, false, false, true, 0]);
   });
 });
 
