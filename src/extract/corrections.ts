@@ -2,9 +2,9 @@ import type { Span } from './context.js';
 import { partitionPoint } from './search.js';
 import type { Sentence } from './sentences.js';
 
-// Cheap first test: texts without these letters have no correction notice (a plain
-// indexOf per spelling is far faster than a case-insensitive pattern over a whole article).
-const CUES = ['orrect', 'ORRECT', 'ersion', 'ERSION', 'larification', 'LARIFICATION'];
+// Cheap first test: texts without these letters have no correction notice. Case-sensitive
+// literals are about twice as fast over a whole article as /correct|version|…/i.
+const CUE = /orrect|ersion|larification|ORRECT|ERSION|LARIFICATION/;
 
 // "Correction:" / "CORRECTION —" / "Clarification:" labelling a notice (checked at a sentence start).
 const LABEL = /\b(?:corrections?|clarification)[ \t]*[:\u2013\u2014-]/gi;
@@ -40,7 +40,7 @@ function opensSentence(text: string, sentence: Sentence, pos: number): boolean {
  * correctionSpans(text, splitSentences(text)); // [{ start: 10, end: 53 }]
  */
 export function correctionSpans(text: string, sentences: readonly Sentence[]): Span[] {
-  if (!CUES.some((cue) => text.includes(cue))) return [];
+  if (!CUE.test(text)) return [];
   const marked = new Uint8Array(sentences.length);
   let any = false;
   for (const m of text.matchAll(LABEL)) {

@@ -74,15 +74,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   // full earlier in the article ("Chief Fire Officer Ramesh Kulkarni"). The article's entities
   // are read only when a speaker needs them, and each phrase is parsed once.
   const entities = documentEntities(text, sentences, quoteSpans);
-  const parsedEntities = new Map<string, EntityValue>();
-  const entity = (phrase: string): EntityValue => {
-    let value = parsedEntities.get(phrase);
-    if (value === undefined) {
-      value = parseEntity(phrase);
-      parsedEntities.set(phrase, value);
-    }
-    return value;
-  };
+  const entity = entityOf;
   const fullNames = new Map<string, string>();
   const fullName = (name: string): string => {
     let full = fullNames.get(name);
@@ -149,6 +141,22 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     text,
     claims,
   };
+}
+
+/**
+ * parseEntity, remembered across articles (bounded): news repeats its speakers ("Police",
+ * "officials", a minister's name). The values are shared, so callers copy before handing one out.
+ */
+const ENTITIES = new Map<string, EntityValue>();
+
+function entityOf(phrase: string): EntityValue {
+  let value = ENTITIES.get(phrase);
+  if (value === undefined) {
+    if (ENTITIES.size >= 4096) ENTITIES.clear();
+    value = parseEntity(phrase);
+    ENTITIES.set(phrase, value);
+  }
+  return value;
 }
 
 /** The claim with its speaker, the speaker key after the attribute as a Claim lists it. */
