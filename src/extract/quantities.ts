@@ -117,17 +117,70 @@ function numberEnd(text: string, i: number): number {
  */
 const TOKEN_WINDOW = 1024;
 const TOKEN_REACH = 64;
+/** Slots of the token ring: more than the 2 × TOKEN_WINDOW tokens ever kept. */
+const RING = 4096;
+const MASK = RING - 1;
+
+/**
+ * A token's byte in `meta`: its kind (bits 0–1), whether whitespace precedes it, and for words:
+ * its text is ASCII lower-case letters and "'" (no lower-casing needed); it has non-ASCII
+ * characters; one of them is not the Kelvin sign (the only non-ASCII character that lower-cases
+ * to ASCII), so its lower-cased text is in no word list (all ASCII).
+ */
+const M_KIND = 3;
+const M_SP = 4;
+const W_PLAIN = 8;
+const W_NON_ASCII = 16;
+const W_FOREIGN = 32;
+/**
+ * A token `run` must look at: a number, or a word that may be a figure word (an ASCII one with
+ * the length, first and last letter of one; a non-ASCII one whose only non-ASCII letters are
+ * Kelvin signs).
+ */
+const M_CANDIDATE = 64;
+const KELVIN = 0x212a;
+
+/**
+ * Token columns, a ring indexed by token number & MASK. Most tokens are only looked at by kind
+ * and offsets (by `run`, which passes over every one), so no object or string is made for them:
+ * the few the scan reads closely (around candidate figures) are made as `Tok` records on first
+ * read and kept in `objs` (slot taken when `objAt[slot]` is the token's number).
+ */
+interface TokenBuffers {
+  meta: Uint8Array;
+  s: Int32Array;
+  e: Int32Array;
+  seg: Int32Array;
+  objs: (Tok | undefined)[];
+  objAt: Int32Array;
+}
+
+function makeBuffers(): TokenBuffers {
+  return {
+    meta: new Uint8Array(RING),
+    s: new Int32Array(RING),
+    e: new Int32Array(RING),
+    seg: new Int32Array(RING),
+    objs: new Array<Tok | undefined>(RING).fill(undefined),
+    objAt: new Int32Array(RING).fill(-1),
+  };
+}
+
+/** One set of buffers kept between calls (taken by a scan, given back after it). */
+let spareBuffers: TokenBuffers | undefined;
 
 /**
  * The text's tokens, made as the scan nears them and let go once it is well past: made all at
- * once, a long text's tokens would all live through the scan, be promoted out of V8's young
- * generation, and make the cost grow faster than the text. `toks` keeps every index (tokens
- * let go read undefined), so the scan reads it as a plain array.
+ * once, a long text's tokens would all live through the scan and make the cost grow faster than
+ * the text. Tokens are numbered from 0; those let go (below `dropped`) and those not made yet
+ * read as absent.
  */
 interface Tokens {
   text: string;
   sorted: readonly Sentence[];
-  toks: (Tok | undefined)[];
+  buf: TokenBuffers;
+  /** Tokens made. */
+  count: number;
   /** Next character, sentence cursor, whether whitespace came since the last token, tokens let go. */
   pos: number;
   sentence: number;
@@ -140,19 +193,44 @@ function tokensOf(text: string, sentences: readonly Sentence[]): Tokens {
     .filter((x) => x && Number.isFinite(x.start) && Number.isFinite(x.end) && x.end > x.start)
     .slice()
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  return { text, sorted, toks: [], pos: 0, sentence: 0, sp: true, dropped: 0 };
+  const buf = spareBuffers ?? makeBuffers();
+  spareBuffers = undefined;
+  return { text, sorted, buf, count: 0, pos: 0, sentence: 0, sp: true, dropped: 0 };
+}
+
+/** Gives the buffers back for the next scan, letting go of the records made (they hold slices of the text). */
+function releaseTokens(tokens: Tokens): void {
+  const { objs, objAt } = tokens.buf;
+  const used = Math.min(tokens.count, RING);
+  for (let k = 0; k < used; k++) {
+    if (objAt[k] !== -1) {
+      objAt[k] = -1;
+      objs[k] = undefined;
+    }
+  }
+  spareBuffers = tokens.buf;
 }
 
 /** The scan is at token `at`: makes tokens up to TOKEN_WINDOW past it, lets go of those over TOKEN_WINDOW before it. */
 function advance(tokens: Tokens, at: number): void {
-  const { text, sorted, toks } = tokens;
-  for (const below = at - TOKEN_WINDOW; tokens.dropped < below; tokens.dropped++) toks[tokens.dropped] = undefined;
+  const { text, sorted } = tokens;
+  const { meta, s: startOf, e: endOf, seg: segOf } = tokens.buf;
+  const below = at - TOKEN_WINDOW;
+  if (tokens.dropped < below) tokens.dropped = below;
   const n = text.length;
   const limit = at + TOKEN_WINDOW;
-  let { pos: i, sentence: p, sp } = tokens;
+  let { pos: i, sentence: p, sp, count } = tokens;
+  // The sentence at the cursor: tokens inside it get its index, others the gap's negative id.
+  let curStart = p < sorted.length ? (sorted[p] as Sentence).start : Infinity;
+  let curEnd = p < sorted.length ? (sorted[p] as Sentence).end : -Infinity;
   // One linear pass; each token is tagged with its sentence so windows never cross one.
-  while (i < n && toks.length < limit) {
+  while (i < n && count < limit) {
     const c = text.charCodeAt(i);
+    if (c === 32) {
+      sp = true;
+      i++;
+      continue;
+    }
     const k = CHAR_CLASS[c] || charClass(c);
     if (k & C_SPACE) {
       sp = true;
@@ -160,46 +238,81 @@ function advance(tokens: Tokens, at: number): void {
       continue;
     }
     const s = i;
-    let kind: 0 | 1 | 2;
-    let w: string;
+    let m: number;
     if (k & C_DIGIT) {
       i = numberEnd(text, s);
-      kind = NUM;
-      w = text.slice(s, i);
+      m = NUM | M_CANDIDATE;
     } else if (k & C_LETTER) {
       let j = s + 1;
       // Lower-casing is needed only for capitals and non-ASCII letters.
       let plain = (k & C_LOWER) !== 0;
+      let nonAscii = c >= 128;
+      let foreign = nonAscii && c !== KELVIN;
       while (j < n) {
         const d = text.charCodeAt(j);
+        if (d >= 97 && d <= 122) {
+          j++;
+          continue;
+        }
+        // The rest of ASCII: capitals, "'" before a letter, else the word's end.
+        if (d < 128) {
+          if (d >= 65 && d <= 90) {
+            plain = false;
+            j++;
+            continue;
+          }
+          if (d === 0x27 && j + 1 < n && isLetterCode(text.charCodeAt(j + 1))) {
+            j++;
+            continue;
+          }
+          break;
+        }
         const kd = CHAR_CLASS[d] || charClass(d);
-        if (kd & C_LOWER) j++;
-        else if (kd & C_LETTER) {
+        if (kd & C_LETTER) {
           plain = false;
+          if (d >= 128) {
+            nonAscii = true;
+            if (d !== KELVIN) foreign = true;
+          }
           j++;
         } else if ((d === 0x27 || d === 0x2019) && j + 1 < n && isLetterCode(text.charCodeAt(j + 1))) {
-          if (d !== 0x27) plain = false;
+          if (d !== 0x27) {
+            plain = false;
+            nonAscii = true;
+            foreign = true;
+          }
           j++;
         } else break;
       }
-      // Long words are never looked at again, so skip lower-casing them.
-      w = j - s > MAX_TOKEN ? '' : plain ? text.slice(s, j) : text.slice(s, j).toLowerCase();
-      kind = WORD;
+      m = plain ? WORD | W_PLAIN : WORD;
+      if (nonAscii) m |= foreign ? W_NON_ASCII | W_FOREIGN : W_NON_ASCII | M_CANDIDATE;
+      else if (j - s < 16) {
+        const lasts = FIGURE_LASTS[(j - s) * 32 + (c | 32) - 97] as number;
+        if (lasts !== 0 && (lasts >>> (((text.charCodeAt(j - 1) | 32) - 97) & 31)) & 1) m |= M_CANDIDATE;
+      }
       i = j;
     } else {
       // Surrogate pairs stay one symbol.
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      kind = SYM;
-      w = text.slice(s, i);
+      m = SYM;
     }
-    while (p < sorted.length && (sorted[p]?.end ?? 0) <= s) p++;
-    const cur = sorted[p];
-    toks.push({ k: kind, s, e: i, w, sp, seg: cur !== undefined && cur.start <= s && i <= cur.end ? p : -(p + 1) });
+    if (curEnd <= s) {
+      while (p < sorted.length && (sorted[p] as Sentence).end <= s) p++;
+      curStart = p < sorted.length ? (sorted[p] as Sentence).start : Infinity;
+      curEnd = p < sorted.length ? (sorted[p] as Sentence).end : -Infinity;
+    }
+    const slot = count & MASK;
+    meta[slot] = sp ? m | M_SP : m;
+    startOf[slot] = s;
+    endOf[slot] = i;
+    segOf[slot] = curStart <= s && i <= curEnd ? p : -(p + 1);
+    count++;
     sp = false;
   }
   tokens.pos = i;
   tokens.sentence = p;
   tokens.sp = sp;
+  tokens.count = count;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +489,53 @@ const CASUALTY_BEFORE: ReadonlyMap<string, string> = new Map(Object.entries({
 
 // Symbols that end a quantity window.
 const WINDOW_STOPS: ReadonlySet<string> = new Set(['.', '!', '?', ';', ':', '"', '“', '”', '(', ')', '[', ']', '|']);
+/** WINDOW_STOPS as character codes (a symbol token is one code unit or a surrogate pair). */
+const WINDOW_STOP_CODES: ReadonlySet<number> = new Set([...WINDOW_STOPS].map((w) => w.charCodeAt(0)));
+
+/**
+ * A word list looked up from a token's offsets, without making its lower-cased string: an ASCII
+ * word is compared, case-folded, with the two or three listed words of its length and first
+ * letter; a word with non-ASCII characters (rare; lower-casing them is not per character) by
+ * its string.
+ */
+interface Vocab {
+  set: ReadonlySet<string>;
+  /** By length * 32 + first letter. */
+  shapes: (string[] | undefined)[];
+  maxLen: number;
+  /** A listed word is not ASCII lower-case letters from a to z first: look every word up by its string. */
+  odd: boolean;
+}
+
+function vocab(words: Iterable<string>): Vocab {
+  const set = new Set(words);
+  const shapes: string[][] = [];
+  let maxLen = 0;
+  let odd = false;
+  for (const w of set) {
+    const c = w.charCodeAt(0) - 97;
+    if (w.length === 0 || !(c >= 0 && c < 26) || /[^\x20-\x40\x5b-\x7e]/.test(w)) odd = true;
+    else (shapes[w.length * 32 + c] ??= []).push(w);
+    maxLen = Math.max(maxLen, w.length);
+  }
+  return { set, shapes, maxLen, odd };
+}
+
+const FIGURE_VOCAB = vocab(FIGURE_WORDS);
+/**
+ * Lengths (under 16), first and last letters of FIGURE_WORDS: by length * 32 + first letter, a
+ * bit per last letter. An ASCII word of none of these shapes is none of them.
+ */
+const FIGURE_LASTS: Uint32Array = (() => {
+  const lasts = new Uint32Array(16 * 32);
+  const letter = (c: number) => ((c | 32) - 97) & 31;
+  for (const w of FIGURE_WORDS) {
+    if (w.length < 16) lasts[w.length * 32 + letter(w.charCodeAt(0))]! |= 1 << letter(w.charCodeAt(w.length - 1));
+  }
+  return lasts;
+})();
+const AFTER_A_VOCAB = vocab(AFTER_A);
+const BORROW_VOCAB = vocab(BORROW.keys());
 
 // ---------------------------------------------------------------------------------------------
 // Scanning
@@ -469,7 +629,7 @@ function sameValue(a: QuantityValue | null, b: QuantityValue | null): boolean {
 
 class Scanner {
   private readonly tokens: Tokens;
-  private readonly toks: readonly (Tok | undefined)[];
+  private readonly buf: TokenBuffers;
 
   constructor(
     private readonly text: string,
@@ -477,21 +637,37 @@ class Scanner {
     private readonly ex: Exclusions,
   ) {
     this.tokens = tokensOf(text, sentences);
-    this.toks = this.tokens.toks;
+    this.buf = this.tokens.buf;
+  }
+
+  /** Gives the token buffers back (the scanner is not used after). */
+  release(): void {
+    releaseTokens(this.tokens);
   }
 
   run(): QuantityMention[] {
-    const { toks, tokens } = this;
+    const { tokens, text } = this;
+    const { meta } = this.buf;
     const pending: Pending[] = [];
     let i = 0;
     for (;;) {
-      if (toks.length - i < TOKEN_REACH && tokens.pos < tokens.text.length) advance(tokens, i);
-      if (i >= toks.length) break;
-      const t = toks[i] as Tok;
+      if (tokens.count - i < TOKEN_REACH && tokens.pos < text.length) advance(tokens, i);
+      const count = tokens.count;
+      if (i >= count) break;
       // Only digits and the words wordOk can accept start a figure ("a"/"an" only before "dozen", "few" …).
-      if (t.k !== NUM && (t.k === SYM || !isFigureWord(t.w) || ((t.w === 'a' || t.w === 'an') && !AFTER_A.has(this.word(i + 1) ?? '')))) {
+      // Most tokens are neither: they are stepped over here, up to where more tokens are to be made.
+      const quiet = tokens.pos < text.length ? count - TOKEN_REACH + 1 : count;
+      if (!((meta[i & MASK] as number) & M_CANDIDATE)) {
         i++;
+        while (i < quiet && !((meta[i & MASK] as number) & M_CANDIDATE)) i++;
         continue;
+      }
+      if (((meta[i & MASK] as number) & M_KIND) !== NUM) {
+        const w = this.wordIn(i, FIGURE_VOCAB);
+        if (w === undefined || ((w === 'a' || w === 'an') && !(this.isWord(i + 1) && this.wordIn(i + 1, AFTER_A_VOCAB) !== undefined))) {
+          i++;
+          continue;
+        }
       }
       const r = this.at(i, pending);
       if (r.found) pending.push(r.found);
@@ -500,25 +676,100 @@ class Scanner {
     return this.finish(pending);
   }
 
+  /** Whether token j exists (made, not let go). */
+  private has(j: number): boolean {
+    return j >= this.tokens.dropped && j < this.tokens.count;
+  }
+
+  private isWord(j: number): boolean {
+    return this.has(j) && ((this.buf.meta[j & MASK] as number) & M_KIND) === WORD;
+  }
+
+  /** Word token j's (lower-cased) text when it is in `v`, else undefined. Token j must be a word. */
+  private wordIn(j: number, v: Vocab): string | undefined {
+    const slot = j & MASK;
+    const { buf, text } = this;
+    const m = buf.meta[slot] as number;
+    if (v.odd || m & W_NON_ASCII) {
+      if (m & W_FOREIGN && !v.odd) return undefined;
+      const w = (this.tok(j) as Tok).w;
+      return v.set.has(w) ? w : undefined;
+    }
+    const s = buf.s[slot] as number;
+    const len = (buf.e[slot] as number) - s;
+    if (len > v.maxLen) return undefined;
+    const same = v.shapes[len * 32 + (text.charCodeAt(s) | 32) - 97];
+    if (same === undefined) return undefined;
+    for (let m = 0; m < same.length; m++) {
+      const w = same[m] as string;
+      let k = 1;
+      for (; k < len; k++) {
+        let c = text.charCodeAt(s + k);
+        if (c >= 65 && c <= 90) c += 32;
+        if (c !== w.charCodeAt(k)) break;
+      }
+      if (k === len) return w;
+    }
+    return undefined;
+  }
+
+  /** Whether token j is the word `w` (ASCII lower-case letters), without making its string. */
+  private wordIs(j: number, w: string): boolean {
+    if (!this.isWord(j)) return false;
+    const slot = j & MASK;
+    const { buf, text } = this;
+    const m = buf.meta[slot] as number;
+    if (m & W_NON_ASCII) return !(m & W_FOREIGN) && (this.tok(j) as Tok).w === w;
+    const s = buf.s[slot] as number;
+    const len = (buf.e[slot] as number) - s;
+    if (len !== w.length || len > MAX_TOKEN) return false;
+    for (let k = 0; k < len; k++) {
+      let c = text.charCodeAt(s + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== w.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+
+  /** Whether symbol token `slot` is one of WINDOW_STOPS. */
+  private isStopSym(slot: number): boolean {
+    const s = this.buf.s[slot] as number;
+    return (this.buf.e[slot] as number) - s === 1 && WINDOW_STOP_CODES.has(this.text.charCodeAt(s));
+  }
+
   /** Whether a word token lies in i+1 … p. */
   private hasWordAfter(i: number, p: number): boolean {
-    for (let k = i + 1; k <= p; k++) if (this.toks[k]?.k === WORD) return true;
+    for (let k = i + 1; k <= p; k++) if (this.isWord(k)) return true;
     return false;
   }
 
-  private tok(i: number): Tok | undefined {
-    return this.toks[i];
+  /** Token j's record, made on first read; undefined when there is no token j. */
+  private tok(j: number): Tok | undefined {
+    if (!this.has(j)) return undefined;
+    const slot = j & MASK;
+    const buf = this.buf;
+    if (buf.objAt[slot] === j) return buf.objs[slot];
+    const m = buf.meta[slot] as number;
+    const k = (m & M_KIND) as 0 | 1 | 2;
+    const s = buf.s[slot] as number;
+    const e = buf.e[slot] as number;
+    // Words: lower-cased; long ones are never looked at, so they read ''.
+    const w = k !== WORD ? this.text.slice(s, e) : e - s > MAX_TOKEN ? '' : m & W_PLAIN ? this.text.slice(s, e) : this.text.slice(s, e).toLowerCase();
+    const t: Tok = { k, s, e, w, sp: (m & M_SP) !== 0, seg: buf.seg[slot] as number };
+    buf.objs[slot] = t;
+    buf.objAt[slot] = j;
+    return t;
   }
 
   private word(i: number): string | undefined {
-    const t = this.toks[i];
+    const t = this.tok(i);
     return t?.k === WORD ? t.w : undefined;
   }
 
   /** Token i-1 when it is in the same sentence as token i. */
   private prevInSeg(i: number): Tok | undefined {
-    const t = this.toks[i];
-    const p = this.toks[i - 1];
+    const t = this.tok(i);
+    const p = this.tok(i - 1);
     return t && p && p.seg === t.seg ? p : undefined;
   }
 
@@ -537,8 +788,8 @@ class Scanner {
     let j = i - 1;
     const p = this.prevInSeg(i);
     if (p?.k === SYM && p.w === '.' && !p.sp) j--;
-    const t = this.toks[j];
-    const cur = this.toks[i];
+    const t = this.tok(j);
+    const cur = this.tok(i);
     return t && cur && t.k === WORD && t.seg === cur.seg ? { tok: t, index: j } : undefined;
   }
 
@@ -553,24 +804,24 @@ class Scanner {
   /** Whether a digit token can start a count (not a year, date, clock, label, code …). */
   private digitsOk(i: number): boolean {
     const { text } = this;
-    const t = this.toks[i];
+    const t = this.tok(i);
     if (!t) return false;
     const raw = t.w;
     if (raw.length > 30) return false;
     // "08", "011-2345…": a leading zero is a code or a date, never a count.
     if (raw.length > 1 && raw.charCodeAt(0) === 48 && raw.charCodeAt(1) !== 46) return false;
     // Seven or more ungrouped digits: phone numbers, IDs.
-    if (/^\d{7,}$/.test(raw)) return false;
+    if (raw.length >= 7 && /^\d{7,}$/.test(raw)) return false;
 
     // Glued on the left: "G20", "COVID-19", "24/7"'s 7, "+91", "#1"; currency is fine ("Rs2", "₹5").
     const before = text.charCodeAt(t.s - 1);
     if (t.s > 0 && !isSpaceCode(before)) {
       if (isLetterCode(before)) {
-        const p = this.toks[i - 1];
+        const p = this.tok(i - 1);
         if (!(p && p.k === WORD && p.e === t.s && CURRENCY_WORDS.has(p.w))) return false;
       } else if (before === 45 || before === 47 || before === 58 || before === 46 || before === 44 || before === 0x2013) {
-        const p = this.toks[i - 1];
-        const pp = this.toks[i - 2];
+        const p = this.tok(i - 1);
+        const pp = this.tok(i - 2);
         const glued = pp !== undefined && p !== undefined && !p.sp && pp.e === p.s && pp.k !== SYM;
         if (glued && !(before === 46 && pp.k === WORD && CURRENCY_WORDS.has(pp.w))) return false;
       } else if (before === 43 || before === 35 || before === 64 || before === 95 || before === 38) {
@@ -584,13 +835,13 @@ class Scanner {
       if ((after === 58 || after === 47) && isDigitAt(text, t.e + 1)) return false; // 10:30, 24/7, 04/02/2021
       if (after === 46 && isDigitAt(text, t.e + 1)) return false; // 1.2.3, 04.02.2021
       if (isLetterCode(after)) {
-        const n = this.toks[i + 1];
+        const n = this.tok(i + 1);
         if (!n || n.k !== WORD || n.e - n.s > 12) return false;
         const currencyBefore = this.currencyStart(i) !== -1;
         if (!GLUED_UNITS.has(n.w) && !(currencyBefore && GLUED_MONEY_UNITS.has(n.w))) return false; // 4G, 21st, 1990s
       }
       if (after === 45 || after === 0x2013) {
-        const n = this.toks[i + 2];
+        const n = this.tok(i + 2);
         if (n && n.k === WORD && n.s === t.e + 1 && TIME_UNIT_WORDS.has(n.w)) return false; // 24-hour, 5-year-old
       }
     }
@@ -604,17 +855,17 @@ class Scanner {
     }
 
     // Clock times: "10 am", "5 p.m.", "10 o'clock".
-    const n1 = this.toks[i + 1];
+    const n1 = this.tok(i + 1);
     if (n1 && n1.k === WORD && n1.seg === t.seg) {
       if (n1.w === 'am' || n1.w === 'pm' || n1.w === "o'clock" || n1.w === 'o’clock') return false;
       if ((n1.w === 'a' || n1.w === 'p') && this.tok(i + 2)?.w === '.' && this.word(i + 3) === 'm') return false;
     }
 
-    const value = Number(raw.replace(/,/g, ''));
+    const value = Number(raw.indexOf(',') < 0 ? raw : raw.replace(/,/g, ''));
     // Day numbers in dates: "February 4", "Feb. 4", "4 February", "4 of February".
     if (raw.length <= 2 && value >= 1 && value <= 31) {
       if (wb && this.isMonthTok(wb.tok)) return false;
-      const next = this.word(i + 1) === 'of' ? this.toks[i + 2] : n1;
+      const next = this.word(i + 1) === 'of' ? this.tok(i + 2) : n1;
       if (this.isMonthTok(next)) return false;
     }
 
@@ -623,13 +874,13 @@ class Scanner {
       if (wb && (YEAR_CONTEXT.has(wb.tok.w) || this.isMonthTok(wb.tok))) return false;
       const p = this.prevInSeg(i);
       if (p && p.k === SYM && p.w === ',') {
-        const pp = this.toks[i - 2];
+        const pp = this.tok(i - 2);
         if (pp && ((pp.k === NUM && pp.w.length <= 2) || this.isMonthTok(pp))) return false;
       }
       if ((after === 45 || after === 0x2013 || after === 47) && isDigitAt(text, t.e + 1)) return false;
       // "from 2019 to 2021", "2019 and 2020".
       if (wb && (wb.tok.w === 'to' || wb.tok.w === 'and' || wb.tok.w === 'or')) {
-        const q = this.toks[wb.index - 1];
+        const q = this.tok(wb.index - 1);
         if (q && this.isYearLike(q)) return false;
       }
     }
@@ -638,7 +889,7 @@ class Scanner {
 
   /** Whether a word token can start a figure ("Twenty-seven", "a dozen", "hundreds of", "half"). */
   private wordOk(i: number): boolean {
-    const t = this.toks[i];
+    const t = this.tok(i);
     if (!t || t.k !== WORD) return false;
     const w = t.w;
     const next = this.word(i + 1);
@@ -647,9 +898,9 @@ class Scanner {
     // Part of a compound written with a hyphen ("COVID-nineteen", "forty-one" is read from "forty").
     if (prevTok && !t.sp && prevTok.k === SYM && (prevTok.w === '-' || prevTok.w === '–')) return false;
     // "two-day", "three-month-long": a duration used as an adjective.
-    const hyphen = this.toks[i + 1];
+    const hyphen = this.tok(i + 1);
     if (hyphen && hyphen.k === SYM && hyphen.w === '-' && !hyphen.sp) {
-      const u = this.toks[i + 2];
+      const u = this.tok(i + 2);
       if (u && u.k === WORD && !u.sp && TIME_UNIT_WORDS.has(u.w)) return false;
     }
     if (w === 'a' || w === 'an') return next !== undefined && AFTER_A.has(next);
@@ -666,7 +917,7 @@ class Scanner {
     if (SMALL_WORDS.has(w)) {
       if (w === 'one') {
         if (prev !== undefined && ONE_IDIOM_BEFORE.has(prev)) return false;
-        if (next === undefined && this.toks[i + 1]?.k !== NUM) return false;
+        if (next === undefined && this.tok(i + 1)?.k !== NUM) return false;
       }
       return true;
     }
@@ -702,7 +953,7 @@ class Scanner {
       if (from < 0) continue;
       let ok = true;
       for (let k = 0; k < h.length && ok; k++) {
-        const t = this.toks[from + k];
+        const t = this.tok(from + k);
         ok = t !== undefined && t.k !== NUM && t.w === h[k] && t.seg === p.seg;
       }
       if (ok) return from;
@@ -713,7 +964,7 @@ class Scanner {
   // ---- one candidate -----------------------------------------------------------------------
 
   private at(i: number, pending: readonly Pending[]): { found: Pending | undefined; next: number } {
-    const t = this.toks[i];
+    const t = this.tok(i);
     // One result shape throughout (keeps the caller's property reads monomorphic).
     const skip = { found: undefined, next: i + 1 };
     if (!t) return skip;
@@ -730,17 +981,20 @@ class Scanner {
     const hedge = h >= floor ? h : -1;
     let s = hedge >= 0 ? hedge : left;
     // "one in five services", "two in three voters": the second figure is a ratio's base, no count.
-    const inTok = this.toks[s - 1];
-    const numerator = this.toks[s - 2];
+    const inTok = this.tok(s - 1);
+    const numerator = this.tok(s - 2);
     if (inTok?.k === WORD && inTok.w === 'in' && inTok.seg === t.seg && numerator && numerator.seg === t.seg && (numerator.k === NUM || (numerator.k === WORD && isFigureWord(numerator.w)))) {
       return skip;
     }
 
     // The window: up to MAX_AHEAD tokens, inside the sentence, short tokens, no hard stops.
     let end = i;
+    const { meta, s: starts, e: ends, seg } = this.buf;
     while (end - i < MAX_AHEAD) {
-      const n = this.toks[end + 1];
-      if (!n || n.seg !== t.seg || n.e - n.s > MAX_TOKEN || (n.k === SYM && WINDOW_STOPS.has(n.w))) break;
+      const j = end + 1;
+      if (!this.has(j)) break;
+      const slot = j & MASK;
+      if (seg[slot] !== t.seg || (ends[slot] as number) - (starts[slot] as number) > MAX_TOKEN || (((meta[slot] as number) & M_KIND) === SYM && this.isStopSym(slot))) break;
       end++;
     }
     // Digits with no word, "%" or currency in reach can only get a unit from the noun before;
@@ -748,22 +1002,22 @@ class Scanner {
     if (t.k === NUM && cur < 0 && hedge < 0) {
       let wordy = false;
       for (let k = i + 1; k <= end && !wordy; k++) {
-        const u = this.toks[k];
-        wordy = u !== undefined && (u.k === WORD || u.w === '%');
+        if (!this.has(k)) continue;
+        const slot = k & MASK;
+        const uk = (meta[slot] as number) & M_KIND;
+        wordy = uk === WORD || (uk === SYM && (ends[slot] as number) - (starts[slot] as number) === 1 && this.text.charCodeAt(starts[slot] as number) === 37);
       }
       if (!wordy && this.unitBefore(s) === undefined) return skip;
     }
     // Every reading below is of a stretch of this window: it is tokenized once.
-    const origin = this.toks[s]?.s ?? 0;
-    const window = quantityPhrase(this.text.slice(origin, this.toks[end]?.e ?? 0));
-    const phrase = (from: number, to: number): QuantityValue | null =>
-      parseQuantityIn(window, (this.toks[from]?.s ?? 0) - origin, (this.toks[to]?.e ?? 0) - origin);
-    let full = phrase(s, end);
+    const origin = this.tok(s)?.s ?? 0;
+    const window = quantityPhrase(this.text.slice(origin, this.tok(end)?.e ?? 0));
+    let full = this.phrase(window, origin, s, end);
     if (full && hedge >= 0) {
       // A hedge that changes nothing is not part of the figure: it did not bind ("between the
       // two, 40 …"), or parseQuantity ignores it (a vague figure, a range: "split between several
       // agencies", "some 10-12").
-      const bare = phrase(left, end);
+      const bare = this.phrase(window, origin, left, end);
       if (bare && sameValue(bare, full)) {
         s = left;
         full = bare;
@@ -779,7 +1033,7 @@ class Scanner {
     if (noun) while (p < end && !this.hasWordAfter(i, p)) p++;
     let value: QuantityValue | null = null;
     for (; p <= end; p++) {
-      const cand = p === end ? full : phrase(s, p);
+      const cand = p === end ? full : this.phrase(window, origin, s, p);
       if (sameValue(cand, full)) {
         value = cand;
         break;
@@ -787,18 +1041,18 @@ class Scanner {
     }
     if (!value) return skip;
     const next = p + 1;
-    const start = this.toks[s]?.s ?? 0;
-    const stop = this.toks[p]?.e ?? 0;
+    const start = this.tok(s)?.s ?? 0;
+    const stop = this.tok(p)?.e ?? 0;
     if (excluded(this.ex, start, stop)) return { found: undefined, next };
 
     if (value.unit !== undefined && TIME_UNITS.has(value.unit)) return { found: undefined, next }; // "within 24 hours", "few hours"
     if (value.unit !== undefined && value.value === 1 && value.unit !== 'percent' && !/^[A-Z]{3}$/.test(value.unit)) {
       // "one account" counts; "one way", "one of them" do not.
-      const u = this.toks[p];
+      const u = this.tok(p);
       if (p !== i + 1 || !u || u.k !== WORD || NOT_SINGLE_UNITS.has(u.w)) return { found: undefined, next };
     }
 
-    const found: Pending = { s, e: p, value, seg: this.toks[s]?.seg ?? 0, start, end: stop };
+    const found: Pending = { s, e: p, value, seg: this.tok(s)?.seg ?? 0, start, end: stop };
     if (value.unit === 'percent') {
       // "31 per cent of families", "half of those surveyed": the whole belongs to the evidence.
       const of = this.ofPhraseEnd(p, (w) => this.isPluralWord(w) || PEOPLE_PARTICIPLES.has(w) || w === 'them');
@@ -810,7 +1064,7 @@ class Scanner {
       if (irregular >= 0) {
         // "27 fishermen", "six of the rescued fishermen".
         found.e = irregular;
-        found.value = withUnit(value, this.toks[irregular]?.w ?? '');
+        found.value = withUnit(value, this.tok(irregular)?.w ?? '');
       } else if (tail >= 0) {
         found.borrow = tail;
       } else {
@@ -822,7 +1076,7 @@ class Scanner {
         found.value = withUnit(value, unit);
       }
     }
-    if (found.e !== p && excluded(this.ex, start, this.toks[found.e]?.e ?? stop)) {
+    if (found.e !== p && excluded(this.ex, start, this.tok(found.e)?.e ?? stop)) {
       // The noun phrase runs into an excluded span: a percentage stands without it; a unit read
       // from it does not.
       if (value.unit !== 'percent') return { found: undefined, next };
@@ -830,8 +1084,13 @@ class Scanner {
     }
     const casualty = this.casualtyOf(found);
     if (casualty !== undefined) found.value = withUnit(found.value, casualty);
-    found.end = this.toks[found.e]?.e ?? 0;
+    found.end = this.tok(found.e)?.e ?? 0;
     return { found, next: found.e + 1 };
+  }
+
+  /** The reading of tokens from … to of a candidate's window (tokenized from token `origin`'s offset). */
+  private phrase(window: ReturnType<typeof quantityPhrase>, origin: number, from: number, to: number): QuantityValue | null {
+    return parseQuantityIn(window, (this.tok(from)?.s ?? 0) - origin, (this.tok(to)?.e ?? 0) - origin);
   }
 
   /**
@@ -842,7 +1101,7 @@ class Scanner {
     const unit = found.value.unit;
     if (unit === undefined || !(PERSON_NOUNS.has(unit) || unit.endsWith('men'))) return undefined;
     for (let j = found.e + 1, gap = 0; gap <= 3; j++) {
-      const t = this.toks[j];
+      const t = this.tok(j);
       if (!t || t.seg !== found.seg || t.k !== WORD) break;
       const measure = CASUALTY_AFTER.get(t.w);
       if (measure !== undefined) return measure;
@@ -850,7 +1109,7 @@ class Scanner {
       if (!CASUALTY_GAP.has(t.w)) break;
       gap++;
     }
-    const before = this.toks[found.s - 1];
+    const before = this.tok(found.s - 1);
     if (before && before.seg === found.seg && before.k === WORD && CASUALTY_BEFORE.has(before.w)) return CASUALTY_BEFORE.get(before.w);
     // "The toll in the district stands at 11 people": the noun before says what is counted.
     const borrowed = this.unitBefore(found.s);
@@ -862,18 +1121,18 @@ class Scanner {
    * PREVIOUS for "900 of them" (the whole is the sentence's previous figure); else -1.
    */
   private tailFigure(p: number): number {
-    const t = this.toks[p];
+    const t = this.tok(p);
     if (!t) return -1;
     let j = p + 1;
     if (this.word(j) === 'out' && this.word(j + 1) === 'of') j += 2;
     else if (this.word(j) === 'of') j += 1;
     else return -1;
     const pronoun = this.word(j);
-    if (pronoun === 'them' || ((pronoun === 'these' || pronoun === 'those') && this.toks[j + 1]?.k !== WORD)) return PREVIOUS;
+    if (pronoun === 'them' || ((pronoun === 'these' || pronoun === 'those') && this.tok(j + 1)?.k !== WORD)) return PREVIOUS;
     const det = this.word(j);
     if (det === 'the' || det === 'these' || det === 'those' || det === 'a' || det === 'total') j++;
     if (this.word(j) === 'total' && this.word(j + 1) === 'of') j += 2;
-    const n = this.toks[j];
+    const n = this.tok(j);
     return n && n.seg === t.seg && (n.k === NUM || (n.k === WORD && SMALL_WORDS.has(n.w))) ? j : -1;
   }
 
@@ -888,15 +1147,15 @@ class Scanner {
    * `of` is required unless `ofOptional`.
    */
   private ofPhraseEnd(p: number, accept: (w: string) => boolean, ofOptional = false): number {
-    const t = this.toks[p];
+    const t = this.tok(p);
     if (!t) return -1;
     let j = p + 1;
     if (this.word(j) === 'of') j++;
     else if (!ofOptional) return -1;
-    if (DETERMINERS_OF.has(this.word(j) ?? '') && this.toks[j + 1]?.k === WORD) j++;
+    if (DETERMINERS_OF.has(this.word(j) ?? '') && this.tok(j + 1)?.k === WORD) j++;
     let best = -1;
     for (let seen = 0; seen < 3 && j - p <= 12; j++) {
-      const u = this.toks[j];
+      const u = this.tok(j);
       if (!u || u.seg !== t.seg) break;
       if (u.k === SYM && u.w === '-' && !u.sp && seen > 0) continue;
       if (u.k !== WORD || PHRASE_STOPS.has(u.w) || u.w === '') break;
@@ -908,10 +1167,10 @@ class Scanner {
 
   /** "The rescued fishermen were brought …, and six of them": the nearest plural noun before, in the sentence. */
   private pluralNounBefore(s: number): string | undefined {
-    const first = this.toks[s];
+    const first = this.tok(s);
     if (!first) return undefined;
     for (let j = s - 1; j >= 0 && s - j <= BORROW_WINDOW; j--) {
-      const t = this.toks[j];
+      const t = this.tok(j);
       if (!t || t.seg !== first.seg || (t.k === SYM && WINDOW_STOPS.has(t.w) && t.w !== '.')) return undefined;
       if (t.k === WORD && !PHRASE_STOPS.has(t.w) && !NOT_PLURAL.has(t.w) && this.isPluralWord(t.w)) {
         return IRREGULAR_PLURALS.has(t.w) || t.w.endsWith('men') ? t.w : canonicalUnit(t.w);
@@ -923,7 +1182,7 @@ class Scanner {
   /** The unit of the previous mention when it is in the same sentence ("1,000 people …, 900 of them"). */
   private previousUnit(s: number, pending: readonly Pending[]): string | undefined {
     const last = pending[pending.length - 1];
-    const here = this.toks[s];
+    const here = this.tok(s);
     if (!last || !here || last.seg !== here.seg || last.borrow !== undefined) return undefined;
     const unit = last.value.unit;
     return unit === 'percent' ? undefined : unit;
@@ -936,19 +1195,26 @@ class Scanner {
    * officials said, before it was revised to 275"), never past ; : quotes or brackets.
    */
   private unitBefore(s: number): string | undefined {
-    const first = this.toks[s];
+    const first = this.tok(s);
     if (!first) return undefined;
+    // Read from the token columns: most of the words looked at are none of these.
+    const { meta, seg } = this.buf;
     for (let j = s - 1; j >= 0 && s - j <= BORROW_WINDOW; j--) {
-      const t = this.toks[j];
-      if (!t || t.seg !== first.seg) return undefined;
-      if (t.k === SYM) {
-        if (WINDOW_STOPS.has(t.w) && t.w !== '.') return undefined;
+      if (!this.has(j)) return undefined;
+      const slot = j & MASK;
+      if (seg[slot] !== first.seg) return undefined;
+      const k = (meta[slot] as number) & M_KIND;
+      if (k === SYM) {
+        if (this.isStopSym(slot) && this.text.charCodeAt(this.buf.s[slot] as number) !== 46) return undefined;
         continue;
       }
-      if (t.k !== WORD) continue;
-      const mapped = BORROW.get(t.w);
-      if (mapped !== undefined) return mapped;
-      if (this.word(j - 1) === 'of' && this.word(j - 2) === 'number' && t.w.length > 2 && t.w.endsWith('s')) return canonicalUnit(t.w);
+      if (k !== WORD) continue;
+      const borrowed = this.wordIn(j, BORROW_VOCAB);
+      if (borrowed !== undefined) return BORROW.get(borrowed);
+      if (this.wordIs(j - 1, 'of') && this.wordIs(j - 2, 'number')) {
+        const w = (this.tok(j) as Tok).w;
+        if (w.length > 2 && w.endsWith('s')) return canonicalUnit(w);
+      }
     }
     return undefined;
   }
@@ -1026,5 +1292,9 @@ export function extractQuantities(
 ): QuantityMention[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const scanner = new Scanner(text, sentences ?? splitSentences(text), makeExclusions(options?.exclude));
-  return scanner.run();
+  try {
+    return scanner.run();
+  } finally {
+    scanner.release();
+  }
 }
