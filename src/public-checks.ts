@@ -1,65 +1,14 @@
 // Helpers the root entry offers whose implementations trust their callers (internal code passes
 // them checked data): here they check their arguments first, so a caller's mistake is a
-// CorroborateError naming the argument, not a TypeError from inside. Their types are declared
-// here too, so the public signatures name only exported types.
+// CorroborateError naming the argument, not a TypeError from inside.
 import * as z from 'zod/mini';
-import { CorroborateError, fromZodIssues, formatIssue as formatIssueRaw, formatPath as formatPathRaw, type CorroborateIssue, type Dependence } from './model/index.js';
+import { CorroborateError, fromZodIssues, formatIssue as formatIssueRaw, formatPath as formatPathRaw, type CorroborateIssue } from './model/index.js';
 import { buildJsonSchema as buildJsonSchemaRaw } from './model/json-schema.js';
 import * as dependence from './reconcile/dependence.js';
 import { validateOptions } from './reconcile/options.js';
 
-/**
- * A half-open range of UTF-16 offsets into a text: it covers `text.slice(start, end)`.
- *
- * @example
- * const range: TextRange = { start: 0, end: 9 }; // 'New Delhi' in 'New Delhi, Feb 8 (PTI)'
- */
-export interface TextRange {
-  start: number;
-  end: number;
-}
-
-/**
- * One wire credit found in a text: the canonical agency and where the credit stands.
- *
- * @example
- * const credit: WireCredit = { wire: 'PTI', text: '(PTI)', start: 17, end: 22 };
- */
-export interface WireCredit extends TextRange {
-  /** The agency's canonical name (`PTI` for "Press Trust of India"). */
-  wire: string;
-  /** The credit as written. */
-  text: string;
-}
-
-/**
- * What {@link findDependence} reads of a report: its id, its text (without one the report takes
- * no part) and its source. A `Report` or `ReportInput` fits as it is.
- *
- * @example
- * const input: DependenceInput = { id: 'ht', text: 'New Delhi, Feb 8 (PTI) The government…', source: 'Hindustan Times' };
- */
-export interface DependenceInput {
-  id: string;
-  text?: string | undefined;
-  source?: string | { id: string; name?: string | undefined; kind?: string | undefined };
-}
-
-/**
- * A pair of reports that copy each other, as `ReconcileResult.dependence` lists it, plus every
- * shared stretch of text per report (not capped at `maxEvidence`).
- *
- * @example
- * const pair: DependentPair = {
- *   reports: ['a', 'b'], score: 0.94, wires: [],
- *   shared: [{ report: 'a', kind: 'wording', text: 'Rescue teams worked…', start: 0, end: 91 }],
- *   spans: new Map([['a', [{ start: 0, end: 91 }]], ['b', [{ start: 0, end: 91 }]]]),
- * };
- */
-export interface DependentPair extends Dependence {
-  /** Shared stretches of wording (credit lines excluded) per report id, sorted by start. */
-  spans: ReadonlyMap<string, readonly TextRange[]>;
-}
+export type { DependenceInput, DependentPair, TextRange, WireCredit } from './reconcile/dependence.js';
+import type { DependenceInput, DependentPair, WireCredit } from './reconcile/dependence.js';
 
 /**
  * The documents {@link buildJsonSchema} can root a schema at: one input report, or one result.

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type Claim, type EntityValue, type Report } from '../model/index.js';
-import { parseEntity } from '../values/entity.js';
+import { CorroborateError, DateOrDateTimeSchema, SourceSchema, fromZodIssues, type Claim, type Report } from '../model/index.js';
+import { parsedEntity } from '../values/entity.js';
 import { parseQuote } from '../values/quote.js';
 import { sentenceContext, sentenceNames, type Span } from './context.js';
 import { correctionSpans } from './corrections.js';
@@ -74,7 +74,7 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
   // full earlier in the article ("Chief Fire Officer Ramesh Kulkarni"). The article's entities
   // are read only when a speaker needs them, and each phrase is parsed once.
   const entities = documentEntities(text, sentences, quoteSpans);
-  const entity = entityOf;
+  const entity = parsedEntity;
   const fullNames = new Map<string, string>();
   const fullName = (name: string): string => {
     let full = fullNames.get(name);
@@ -141,22 +141,6 @@ export function extract(text: string, options: ExtractOptions = {}): Report {
     text,
     claims,
   };
-}
-
-/**
- * parseEntity, remembered across articles (bounded): news repeats its speakers ("Police",
- * "officials", a minister's name). The values are shared, so callers copy before handing one out.
- */
-const ENTITIES = new Map<string, EntityValue>();
-
-function entityOf(phrase: string): EntityValue {
-  let value = ENTITIES.get(phrase);
-  if (value === undefined) {
-    if (ENTITIES.size >= 4096) ENTITIES.clear();
-    value = parseEntity(phrase);
-    ENTITIES.set(phrase, value);
-  }
-  return value;
 }
 
 /** The claim with its speaker, the speaker key after the attribute as a Claim lists it. */

@@ -3,11 +3,7 @@
  * outlets quoting one statement share its words legitimately).
  */
 
-/** A half-open range of UTF-16 offsets. */
-export interface QuotedRange {
-  start: number;
-  end: number;
-}
+import type { Span } from './context.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
 
@@ -24,8 +20,8 @@ function isLetter(ch: string | undefined): boolean {
  * @example
  * quotedRanges('He said "we will go" today.'); // [{ start: 8, end: 19 }]
  */
-export function quotedRanges(text: string): QuotedRange[] {
-  const ranges: QuotedRange[] = [];
+export function quotedRanges(text: string): Span[] {
+  const ranges: Span[] = [];
   let openDouble = -1;
   let openSingle = -1;
   const close = (from: number, to: number) => {

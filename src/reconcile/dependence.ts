@@ -59,29 +59,57 @@ export const DEFAULT_DEPENDENCE: Required<Omit<DependenceOptions, 'wires'>> = {
   maxEvidence: 12,
 };
 
-/** A half-open range of UTF-16 offsets. */
-interface Range {
+/**
+ * A half-open range of UTF-16 offsets into a text: it covers `text.slice(start, end)`.
+ *
+ * @example
+ * const range: TextRange = { start: 0, end: 9 }; // 'New Delhi' in 'New Delhi, Feb 8 (PTI)'
+ */
+export interface TextRange {
   start: number;
   end: number;
 }
 
-/** One wire credit found in a text: the canonical agency and where the credit stands. */
-export interface WireCredit extends Range {
+/**
+ * One wire credit found in a text: the canonical agency and where the credit stands.
+ *
+ * @example
+ * const credit: WireCredit = { wire: 'PTI', text: '(PTI)', start: 17, end: 22 };
+ */
+export interface WireCredit extends TextRange {
+  /** The agency's canonical name (`PTI` for "Press Trust of India"). */
   wire: string;
+  /** The credit as written. */
   text: string;
 }
 
-/** What copy detection reads of a report: its id, its text (none: the report takes no part) and its source. */
+/**
+ * What {@link findDependence} reads of a report: its id, its text (without one the report takes
+ * no part) and its source. A `Report` or `ReportInput` fits as it is.
+ *
+ * @example
+ * const input: DependenceInput = { id: 'ht', text: 'New Delhi, Feb 8 (PTI) The government…', source: 'Hindustan Times' };
+ */
 export interface DependenceInput {
   id: string;
   text?: string | undefined;
   source?: string | { id: string; name?: string | undefined; kind?: string | undefined };
 }
 
-/** A pair of reports with their full shared stretches, for the witness rule (not capped). */
+/**
+ * A pair of reports that copy each other, as `ReconcileResult.dependence` lists it, plus every
+ * shared stretch of text per report (not capped at `maxEvidence`).
+ *
+ * @example
+ * const pair: DependentPair = {
+ *   reports: ['a', 'b'], score: 0.94, wires: [],
+ *   shared: [{ report: 'a', kind: 'wording', text: 'Rescue teams worked…', start: 0, end: 91 }],
+ *   spans: new Map([['a', [{ start: 0, end: 91 }]], ['b', [{ start: 0, end: 91 }]]]),
+ * };
+ */
 export interface DependentPair extends Dependence {
-  /** Shared stretches (text only, credits excluded) per report id, sorted by start. */
-  spans: ReadonlyMap<string, readonly Range[]>;
+  /** Shared stretches of wording (credit lines excluded) per report id, sorted by start. */
+  spans: ReadonlyMap<string, readonly TextRange[]>;
 }
 
 /**
@@ -267,8 +295,8 @@ interface Indexed {
 }
 
 /** Covered words → character spans, one per unbroken stretch (a quote breaks a stretch). */
-function coveredSpans(prose: ProseIndex, covered: Uint8Array): Range[] {
-  const spans: Range[] = [];
+function coveredSpans(prose: ProseIndex, covered: Uint8Array): TextRange[] {
+  const spans: TextRange[] = [];
   const n = prose.starts.length;
   let i = 0;
   while (i < n) {
@@ -284,7 +312,7 @@ function coveredSpans(prose: ProseIndex, covered: Uint8Array): Range[] {
   return spans;
 }
 
-function coverage(report: Indexed, shared: Int32Array, k: number): { covered: number; spans: Range[] } {
+function coverage(report: Indexed, shared: Int32Array, k: number): { covered: number; spans: TextRange[] } {
   const { prose } = report;
   const mark = new Uint8Array(prose.starts.length);
   if (shared.length === 0) return { covered: 0, spans: [] };
@@ -305,7 +333,7 @@ function round(x: number): number {
  * reports, sorted and distinct; and the shingles held by more (boilerplate). One (hash, report)
  * entry per shingle occurrence, radix-sorted so equal shingles sit together.
  */
-function sharingPairs(indexed: readonly Indexed[], maxPostings: number): { keys: Float64Array; boilerplate: Set<number> } {
+function sharingPairs(indexed: readonly Indexed[], maxPostings: number, storyOf: Int32Array | null): { keys: Float64Array; boilerplate: Set<number> } {
   const n = indexed.length;
   let occurrences = 0;
   for (const report of indexed) occurrences += report.prose.distinct.length;
@@ -328,7 +356,13 @@ function sharingPairs(indexed: readonly Indexed[], maxPostings: number): { keys:
     const size = j - i;
     if (size > maxPostings) boilerplate.add(sorted.keys[i]! | 0);
     else if (size >= 2) {
-      for (let x = i; x < j; x++) for (let y = x + 1; y < j; y++) keys.add(sorted.values[x]! * n + sorted.values[y]!);
+      for (let x = i; x < j; x++) {
+        const a = sorted.values[x]!;
+        for (let y = x + 1; y < j; y++) {
+          const b = sorted.values[y]!;
+          if (storyOf === null || storyOf[a] === storyOf[b] || storyOf[a]! < 0 || storyOf[b]! < 0) keys.add(a * n + b);
+        }
+      }
     }
     i = j;
   }
@@ -430,7 +464,11 @@ export function findDependence(
     });
 
   const n = indexed.length;
-  const { keys: wordingKeys, boilerplate } = sharingPairs(indexed, maxPostings);
+  // Story by report index (-1: none known). Reports of two different stories that share wording
+  // share a template ("…, district officials said. The injured were taken to the"), not facts:
+  // such pairs are dropped as they are found.
+  const storyOf = stories ? Int32Array.from(indexed, (r) => stories.get(r.id) ?? -1) : null;
+  const { keys: wordingKeys, boilerplate } = sharingPairs(indexed, maxPostings, storyOf);
   // Pairs that credit a common wire, through an index from wire (and story) to reports: two
   // reports crediting PTI are one wire's copy only when they tell one story — a day's news holds
   // hundreds of PTI reports about different events, and pairing them all grows with the square.
@@ -464,11 +502,6 @@ export function findDependence(
   for (const key of keys) {
     const a = indexed[Math.floor(key / n)]!;
     const b = indexed[key % n]!;
-    // Reports of two different stories that share wording share a template ("…, district
-    // officials said. The injured were taken to the"), not facts.
-    const storyA = stories?.get(a.id);
-    const storyB = stories?.get(b.id);
-    if (storyA !== undefined && storyB !== undefined && storyA !== storyB) continue;
     const shared = sharedHashes(a.prose.distinct, b.prose.distinct, boilerplate);
     const wires = [...(wiresByPair.get(key) ?? [])].sort(compareStrings);
     let ca = coverage(a, shared, k);
@@ -482,7 +515,7 @@ export function findDependence(
     const wb = b.prose.starts.length;
     const textScore = Math.max(wa ? ca.covered / wa : 0, wb ? cb.covered / wb : 0);
     const score = 1 - (1 - textScore) * (1 - (wires.length ? creditScore : 0));
-    const evidence = (report: Indexed, spans: readonly Range[]): SharedEvidence[] => {
+    const evidence = (report: Indexed, spans: readonly TextRange[]): SharedEvidence[] => {
       const kept = [...spans]
         .sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start)
         .slice(0, maxEvidence)
@@ -523,7 +556,7 @@ export interface ClaimLocation {
   end?: number;
 }
 
-function overlapsAny(spans: readonly Range[] | undefined, start: number, end: number): boolean {
+function overlapsAny(spans: readonly TextRange[] | undefined, start: number, end: number): boolean {
   if (!spans) return false;
   // Spans are sorted and disjoint: binary search for the first ending after start.
   let lo = 0;

@@ -1,19 +1,6 @@
 import type { Claim, EntityValue } from '../model/index.js';
-import { compareEntities, parseEntity } from '../values/entity.js';
+import { compareEntities, parsedEntity } from '../values/entity.js';
 import type { CompareOptions } from '../values/options.js';
-
-/** Parsed speaker phrases: alignment asks about the same few phrases many times. */
-const parsed = new Map<string, EntityValue>();
-
-function entityOf(phrase: string): EntityValue {
-  let value = parsed.get(phrase);
-  if (value === undefined) {
-    if (parsed.size >= 4096) parsed.clear(); // bounded: a long-running pipeline sees endless names
-    value = parseEntity(phrase);
-    parsed.set(phrase, value);
-  }
-  return value;
-}
 
 const ARTICLES = new Set(['a', 'an', 'the', 's']); // "s" of a possessive ("Twitter's")
 
@@ -47,7 +34,7 @@ export function differentSpeakers(a: Pick<Claim, 'speaker'>, b: Pick<Claim, 'spe
   const cache = cacheFor(options);
   let differ = cache.get(key);
   if (differ === undefined) {
-    differ = !nested(sa, sb) && compareEntities(entityOf(sa), entityOf(sb), options.entity).verdict === 'conflict';
+    differ = !nested(sa, sb) && compareEntities(parsedEntity(sa), parsedEntity(sb), options.entity).verdict === 'conflict';
     if (cache.size >= 4096) cache.clear();
     cache.set(key, differ);
   }

@@ -409,6 +409,26 @@ function parseTokens(tokens: string[], text: string): EntityValue | undefined {
 /** Words that make a lower-case run before a name something other than a role. */
 const ROLE_STOPWORDS = new Set([...OF_WORDS, ...NAME_PARTICLES, 'in', 'on', 'to', 'and', 'or', 'near']);
 
+const PARSED = new Map<string, EntityValue>();
+
+/**
+ * {@link parseEntity}, remembered (bounded, 4,096 phrases): news repeats its speakers ("Police",
+ * "officials", a minister's name) across articles and alignment asks about the same few
+ * phrases many times. The value is shared: read it, or copy it before handing it out.
+ *
+ * @example
+ * parsedEntity('Union minister Ravi Shankar Prasad') === parsedEntity('Union minister Ravi Shankar Prasad'); // true
+ */
+export function parsedEntity(phrase: string): Readonly<EntityValue> {
+  let value = PARSED.get(phrase);
+  if (value === undefined) {
+    if (PARSED.size >= 4096) PARSED.clear();
+    value = parseEntity(phrase);
+    PARSED.set(phrase, value);
+  }
+  return value;
+}
+
 /**
  * Parses an attribution phrase into a name plus the role or title it carried. Articles are
  * dropped; "a spokesperson of Twitter", "a Twitter spokesperson", "Twitter's spokesperson",

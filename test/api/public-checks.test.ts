@@ -30,17 +30,8 @@ import {
 } from '../../src/index.js';
 import * as extractEntry from '../../src/extract/index.js';
 import { DEFAULT_DEPENDENCE as INTERNAL_DEFAULTS } from '../../src/reconcile/dependence.js';
+import { caught } from '../support/errors.js';
 
-/** The CorroborateError `run` throws (failing the test when it throws anything else, or nothing). */
-function caught(run: () => unknown): CorroborateError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CorroborateError);
-    return error as CorroborateError;
-  }
-  throw new Error('expected a CorroborateError');
-}
 
 const brief = (error: CorroborateError) => error.issues.map(({ path, code }) => ({ path, code }));
 const loose = <T>(value: unknown) => value as T; // what a JavaScript caller may pass

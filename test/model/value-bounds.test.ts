@@ -16,6 +16,7 @@ import {
   type ReportInput,
   type TimeValue,
 } from '../../src/index.js';
+import { caught } from '../support/errors.js';
 
 // Values whose own fields contradict each other (min above max, a figure outside its bounds, a
 // time that ends before it starts) are input errors: compared, they gave verdicts about nothing.
@@ -26,15 +27,6 @@ const quantity = (value: number | null, min: number | null, max: number | null):
 const time = (start: string | null, end: string | null): TimeValue => ({ kind: 'time', start, end, granularity: 'day', anchor: 'absolute' });
 const report = (value: unknown): ReportInput => ({ id: 'a', source: 'A', claims: [{ subject: 's', attribute: 'x', value: value as never }] });
 
-function caught(run: () => unknown): CorroborateError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CorroborateError);
-    return error as CorroborateError;
-  }
-  throw new Error('expected a CorroborateError');
-}
 
 /** The one issue a value gives in a report, with its path inside the value. */
 const issueIn = (value: unknown) => {
